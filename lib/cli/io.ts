@@ -1,0 +1,62 @@
+/**
+ * Everything a command says or asks goes through an Io, so commands never touch
+ * process.std* directly and tests can drive them in-process.
+ */
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  /** Prints the question and reads one line of answer; null at end of input. */
+  ask(question: string): Promise<string | null>;
+  /** Whether stdout is a terminal (spinners and colour only then). */
+  isTTY: boolean;
+}
+
+/** How long a prompt waits on a pipe that stays open without saying anything. */
+const PIPE_ANSWER_TIMEOUT_MS = 15_000;
+
+export function processIo(): Io {
+  return {
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+    ask: async (question) => {
+      process.stdout.write(question + ' ');
+      const answer = await readStdinLine();
+      if (answer === null) process.stdout.write('\n');
+      return answer;
+    },
+    isTTY: Boolean(process.stdout.isTTY) && !process.env.CI,
+  };
+}
+
+function readStdinLine(): Promise<string | null> {
+  const stdin = process.stdin;
+  return new Promise((resolve) => {
+    let buffered = '';
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (answer: string | null) => {
+      if (timer) clearTimeout(timer);
+      stdin.off('data', onData);
+      stdin.off('end', onEnd);
+      stdin.off('error', onEnd);
+      stdin.pause();
+      resolve(answer);
+    };
+    const onData = (chunk: Buffer | string) => {
+      buffered += chunk.toString();
+      const nl = buffered.indexOf('\n');
+      if (nl !== -1) finish(buffered.slice(0, nl).replace(/\r$/, ''));
+    };
+    const onEnd = () => finish(buffered === '' ? null : buffered);
+    if (!stdin.isTTY) timer = setTimeout(() => finish(buffered === '' ? null : buffered), PIPE_ANSWER_TIMEOUT_MS);
+    stdin.on('data', onData);
+    stdin.on('end', onEnd);
+    stdin.on('error', onEnd);
+    stdin.resume();
+  });
+}
+
+/** The y/N question of CONTRACT §3: only `y` or `yes`, in any case, says yes. */
+export async function confirm(io: Io, question: string): Promise<boolean> {
+  const answer = await io.ask(question);
+  return answer !== null && /^(y|yes)$/i.test(answer.trim());
+}

@@ -1,0 +1,94 @@
+import type { Argv } from 'yargs';
+import { LoreError } from '../errors.js';
+import type { Io } from './io.js';
+
+export interface LinkArgs {
+  sessions: string[];
+  commit: string;
+  current: boolean;
+  auto: boolean;
+  backfill: boolean;
+  threshold: number;
+  yes: boolean;
+  dryRun: boolean;
+  allAuthors: boolean;
+}
+
+export const LINK_USAGE = `Link sessions to git commits
+
+Usage:
+  $0 <SESSION>... [OPTIONS]
+  $0 --current [OPTIONS]
+  $0 --auto [OPTIONS]
+  $0 --auto --backfill [OPTIONS]`;
+
+export function linkOptions<T>(y: Argv<T>) {
+  return y
+    .positional('sessions', { type: 'string', array: true, describe: 'Session ids or unique prefixes', default: [] as string[] })
+    .option('commit', { type: 'string', default: 'HEAD', describe: 'Git ref to link to', requiresArg: true })
+    .option('current', { type: 'boolean', default: false, describe: 'Find and link active sessions in current repo' })
+    .option('auto', { type: 'boolean', default: false, describe: 'Auto-link sessions based on heuristics' })
+    .option('backfill', { type: 'boolean', default: false, describe: 'With --auto, scan all ended sessions for backfill' })
+    .option('threshold', { type: 'string', default: '0.6', describe: 'Confidence threshold for --auto (0.0-1.0)', requiresArg: true })
+    .option('yes', { type: 'boolean', default: false, describe: 'Apply auto-link suggestions without prompting' })
+    .option('dry-run', { type: 'boolean', default: false, describe: 'Preview without making changes' })
+    .option('all-authors', {
+      type: 'boolean',
+      default: false,
+      describe: "With --backfill, also link commits whose author and committer are not you (user.email); off by default so teammates' commits are never claimed",
+    });
+}
+
+function parseThreshold(raw: unknown): number {
+  const text = String(raw).trim();
+  const n = Number(text);
+  if (text === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw new LoreError('BAD_ARGUMENT', `--threshold must be a number from 0.0 to 1.0, not '${raw}'`);
+  }
+  return n;
+}
+
+/** Turns yargs' argv into checked options; the modes exclude one another. */
+export function toLinkArgs(argv: Record<string, unknown>): LinkArgs {
+  const sessions = ((argv.sessions as unknown[]) ?? []).map(String);
+  const a: LinkArgs = {
+    sessions,
+    commit: String(argv.commit ?? 'HEAD'),
+    current: Boolean(argv.current),
+    auto: Boolean(argv.auto),
+    backfill: Boolean(argv.backfill),
+    threshold: parseThreshold(argv.threshold ?? '0.6'),
+    yes: Boolean(argv.yes),
+    dryRun: Boolean(argv['dry-run'] ?? argv.dryRun),
+    allAuthors: Boolean(argv['all-authors'] ?? argv.allAuthors),
+  };
+  if (a.backfill && !a.auto) throw new LoreError('BAD_ARGUMENT', '--backfill goes with --auto', 'Run: lore link --auto --backfill');
+  if (a.current && a.auto) throw new LoreError('BAD_ARGUMENT', '--current and --auto cannot be combined');
+  if ((a.current || a.auto) && sessions.length > 0) {
+    throw new LoreError('BAD_ARGUMENT', `session ids cannot be combined with --${a.current ? 'current' : 'auto'}`);
+  }
+  if (a.backfill && argv.commit !== undefined && argv.commit !== 'HEAD') {
+    throw new LoreError('BAD_ARGUMENT', '--commit does not go with --backfill, which scans every ended session');
+  }
+  if (!a.current && !a.auto && sessions.length === 0) {
+    throw new LoreError('BAD_ARGUMENT', 'no session given', 'Give a session id (see `lore sessions`), or use --current or --auto.');
+  }
+  return a;
+}
+
+export async function runLink(a: LinkArgs, cwd: string, io: Io): Promise<void> {
+  if (a.current) {
+    const { linkCurrent } = await import('../commands/link-current.js');
+    return linkCurrent({ cwd, commit: a.commit, dryRun: a.dryRun }, io);
+  }
+  if (a.auto && a.backfill) {
+    const { linkBackfill } = await import('../commands/link-backfill.js');
+    return linkBackfill({ cwd, dryRun: a.dryRun, yes: a.yes, allAuthors: a.allAuthors }, io);
+  }
+  if (a.auto) {
+    const { linkAuto } = await import('../commands/link-auto.js');
+    return linkAuto({ cwd, commit: a.commit, threshold: a.threshold, dryRun: a.dryRun, yes: a.yes }, io);
+  }
+  const { linkManual } = await import('../commands/link-manual.js');
+  return linkManual({ cwd, sessions: a.sessions, commit: a.commit, dryRun: a.dryRun }, io);
+}

@@ -1,0 +1,78 @@
+import type { Io } from '../cli/io.js';
+import { formatMinute } from '../cli/format.js';
+import { confirm } from '../cli/io.js';
+import { linkText } from '../cli/link-text.js';
+import { writeLinks, type PlannedLink } from '../links/apply.js';
+import { parseNote } from '../links/record.js';
+import { planAuto, type AutoCandidate } from '../linking/auto.js';
+import { shortId } from '../sessions/session.js';
+import { factsFor, placeSessions } from './place.js';
+import { openWorkspace } from './workspace.js';
+
+export interface AutoLinkOptions {
+  cwd: string;
+  commit: string;
+  threshold: number;
+  dryRun: boolean;
+  yes: boolean;
+}
+
+/** `lore link --auto`: scores the sessions near one commit and proposes the likely ones. */
+export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
+  const { repo, index } = await openWorkspace(opts.cwd, io);
+  const commit = await repo.resolveCommit(opts.commit);
+  const [commitFiles, commitBranches, note] = await Promise.all([
+    repo.changedFiles(commit.sha),
+    repo.branchesContaining(commit.sha),
+    repo.readNote(commit.sha),
+  ]);
+  const plan = planAuto({
+    commit: { ...commit, committerTime: commit.time },
+    commitFiles,
+    commitBranches,
+    sessions: factsFor(placeSessions(index), repo.root),
+    root: repo.root,
+    threshold: opts.threshold,
+  });
+
+  io.out(linkText.autoHeader(commit.short));
+  io.out(linkText.autoCommit(commit.subject, formatMinute(commit.authorTime, commit.authorOffset)));
+  io.out(linkText.autoFiles(commitFiles.length));
+  io.out(linkText.autoThreshold(opts.threshold));
+  io.out('');
+  io.out(linkText.candidates(plan.candidates.length));
+
+  const linked = parseNote(note).records;
+  const id8 = (c: AutoCandidate) => shortId(c.facts.session.id);
+  for (const c of plan.rejected) io.out(linkText.skipped(id8(c), c.confidence, opts.threshold));
+  const proposals: AutoCandidate[] = [];
+  for (const c of plan.accepted) {
+    if (linked.has(c.facts.session.id)) io.out(linkText.skippedLinked(id8(c)));
+    else proposals.push(c);
+  }
+  if (proposals.length === 0) {
+    io.out(linkText.noneMeet());
+    return;
+  }
+  io.out(linkText.meetThreshold(proposals.length));
+  if (opts.dryRun || !opts.yes) {
+    for (const c of proposals) io.out(linkText.autoWould(id8(c), commit.short, c.confidence));
+  }
+  if (opts.dryRun) return;
+  if (!opts.yes && !(await confirm(io, linkText.prompt))) {
+    io.out(linkText.notApplied());
+    return;
+  }
+  const planned: PlannedLink[] = proposals.map((c) => ({
+    session: c.facts.session.id,
+    sha: commit.sha,
+    short: commit.short,
+    method: 'auto',
+    confidence: c.confidence,
+    tool: c.facts.session.tool,
+  }));
+  const added = await writeLinks(repo, planned);
+  const conf = new Map(proposals.map((c) => [c.facts.session.id, c.confidence]));
+  for (const l of added) io.out(linkText.autoLinked(shortId(l.session), commit.short, conf.get(l.session)!));
+  io.out(linkText.applied(added.length));
+}

@@ -1,0 +1,140 @@
+import { statSync } from 'node:fs';
+import { confirm, type Io } from '../cli/io.js';
+import { linkText } from '../cli/link-text.js';
+import { startSpinner } from '../cli/spinner.js';
+import { findGitRoot } from '../git/discover.js';
+import { openRepo } from '../git/nodegit-repo.js';
+import type { Repo } from '../git/repo.js';
+import { writeLinks, type PlannedLink } from '../links/apply.js';
+import { parseNote } from '../links/record.js';
+import { filterByFiles, pairsInWindows, type BackfillPair } from '../linking/backfill.js';
+import type { Placed } from '../linking/current.js';
+import { shortId } from '../sessions/session.js';
+import { factsFor, placeSessions } from './place.js';
+import { loadIndex } from './workspace.js';
+
+export interface BackfillOptions {
+  cwd: string;
+  dryRun: boolean;
+  yes: boolean;
+  allAuthors: boolean;
+}
+
+interface RepoPlan {
+  repo: Repo;
+  pairs: BackfillPair[];
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function userEmail(repo: Repo): Promise<string | null> {
+  try {
+    return (await repo.identity()).email;
+  } catch {
+    return null;
+  }
+}
+
+/** One walk of one repository serves all of its sessions. */
+async function planRepo(root: string, placed: Placed[], allAuthors: boolean) {
+  const repo = await openRepo(root);
+  const [commits, email] = await Promise.all([repo.walkHistory(), userEmail(repo)]);
+  const facts = factsFor(placed, repo.root);
+  const notes = new Map<string, Set<string>>();
+  const linked = async (sha: string) => {
+    if (!notes.has(sha)) notes.set(sha, new Set(parseNote(await repo.readNote(sha)).records.keys()));
+    return notes.get(sha)!;
+  };
+  const windows = pairsInWindows({
+    sessions: facts,
+    commits,
+    userEmail: email,
+    allAuthors,
+  });
+  const unlinked: BackfillPair[] = [];
+  for (const p of windows.pairs) if (!(await linked(p.commit.sha)).has(p.facts.session.id)) unlinked.push(p);
+  const files = new Map<string, string[]>();
+  for (const p of unlinked) if (p.facts.files !== null && !files.has(p.commit.sha)) files.set(p.commit.sha, await repo.changedFiles(p.commit.sha));
+  const { kept, noOverlap } = filterByFiles(unlinked, (sha) => files.get(sha) ?? []);
+  return { plan: { repo, pairs: kept } as RepoPlan, noOverlap, otherAuthors: windows.otherAuthors };
+}
+
+/** `lore link --auto --backfill`: every ended session against the commits made in its window. */
+export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void> {
+  const index = await loadIndex(opts.cwd, io, findGitRoot(opts.cwd) ?? undefined);
+  const ended = placeSessions(index).filter((p) => p.session.endedAt !== null);
+  const existing = ended.filter((p) => isDirectory(p.realCwd));
+  const byRoot = new Map<string, Placed[]>();
+  let nonGit = 0;
+  for (const p of existing) {
+    const root = findGitRoot(p.realCwd);
+    if (root === null) nonGit++;
+    else byRoot.set(root, [...(byRoot.get(root) ?? []), p]);
+  }
+
+  const spinner = await startSpinner(io, `Scanning ${byRoot.size} repositor${byRoot.size === 1 ? 'y' : 'ies'}`);
+  const plans: RepoPlan[] = [];
+  let noOverlap = 0;
+  let otherAuthors = 0;
+  try {
+    for (const [root, placed] of byRoot) {
+      spinner.update(`Scanning ${root}`);
+      const r = await planRepo(root, placed, opts.allAuthors);
+      plans.push(r.plan);
+      noOverlap += r.noOverlap;
+      otherAuthors += r.otherAuthors;
+    }
+  } finally {
+    spinner.stop();
+  }
+
+  const pairs = plans.flatMap((p) => p.pairs);
+  const line = (p: BackfillPair, text: typeof linkText.backfillWould) => text(shortId(p.facts.session.id), p.commit.sha.slice(0, 8), p.commit.subject);
+  const summary = () => {
+    io.out(linkText.scanned(ended.length, existing.length, existing.length - nonGit));
+    io.out(linkText.skippedMissing(ended.length - existing.length));
+    io.out(linkText.skippedNonGit(nonGit));
+    if (noOverlap > 0) io.out(linkText.skippedNoOverlap(noOverlap));
+    if (otherAuthors > 0) io.out(linkText.skippedOtherAuthors(otherAuthors));
+  };
+  if (pairs.length === 0) {
+    io.out(linkText.backfillNone());
+    summary();
+    return;
+  }
+  io.out(linkText.backfillFound(pairs.length));
+  const applyNow = opts.yes && !opts.dryRun;
+  if (!applyNow) for (const p of pairs) io.out(line(p, linkText.backfillWould));
+  if (applyNow) {
+    await apply(plans);
+    for (const p of pairs) io.out(line(p, linkText.backfillLinked));
+  }
+  summary();
+  if (opts.dryRun || applyNow) return;
+  if (!(await confirm(io, linkText.prompt))) {
+    io.out(linkText.notApplied());
+    return;
+  }
+  io.out(linkText.applied(await apply(plans)));
+}
+
+async function apply(plans: RepoPlan[]): Promise<number> {
+  let n = 0;
+  for (const { repo, pairs } of plans) {
+    const planned: PlannedLink[] = pairs.map((p) => ({
+      session: p.facts.session.id,
+      sha: p.commit.sha,
+      short: p.commit.sha.slice(0, 7),
+      method: 'backfill',
+      tool: p.facts.session.tool,
+    }));
+    n += (await writeLinks(repo, planned)).length;
+  }
+  return n;
+}

@@ -1,0 +1,26 @@
+import type { Io } from '../cli/io.js';
+import { linkText } from '../cli/link-text.js';
+import { writeLinks, type PlannedLink } from '../links/apply.js';
+import type { LinkMethod } from '../links/record.js';
+import type { CommitInfo, Repo } from '../git/repo.js';
+import type { Session } from '../sessions/session.js';
+import { shortId } from '../sessions/session.js';
+
+/** Links sessions to one commit and prints the seed's lines (manual and --current). */
+export async function linkSessionsToCommit(
+  repo: Repo,
+  commit: CommitInfo,
+  sessions: Session[],
+  method: LinkMethod,
+  dryRun: boolean,
+  io: Io,
+): Promise<void> {
+  io.out(linkText.linkingTo(commit.short));
+  const planned: PlannedLink[] = sessions.map((s) => ({ session: s.id, sha: commit.sha, short: commit.short, method, tool: s.tool }));
+  if (dryRun) {
+    for (const l of planned) io.out(linkText.wouldLink(shortId(l.session), commit.short));
+    return;
+  }
+  const added = new Set((await writeLinks(repo, planned)).map((l) => l.session));
+  for (const l of planned) io.out((added.has(l.session) ? linkText.linked : linkText.alreadyLinked)(shortId(l.session), commit.short));
+}

@@ -1,0 +1,32 @@
+/**
+ * Failures a user can cause and fix. Each has a code for scripts and tests,
+ * and an optional hint printed on the line after `Error: <message>`.
+ * Anything that is not a LoreError is a bug and is reported as one.
+ */
+export type ErrorCode =
+  | 'NOT_A_REPO'
+  | 'NO_COMMITS'
+  | 'UNKNOWN_REF'
+  | 'NOT_A_COMMIT'
+  | 'UNKNOWN_SESSION'
+  | 'AMBIGUOUS_SESSION'
+  | 'INDEX_UNREADABLE'
+  | 'NO_IDENTITY'
+  | 'BAD_ARGUMENT'
+  | 'NOTES_BUSY'
+  | 'BAD_CONFIG';
+
+export class LoreError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'LoreError';
+  }
+}
+
+export function isLoreError(e: unknown): e is LoreError {
+  return e instanceof LoreError;
+}

@@ -1,0 +1,60 @@
+/**
+ * The narrow interface through which lore talks to git. Everything outside lib/git
+ * depends on this, never on nodegit, so a faster backend can be swapped in.
+ */
+export interface CommitInfo {
+  sha: string;
+  /** Abbreviated as git does: at least 7 hex digits, longer when ambiguous. */
+  short: string;
+  subject: string;
+  /** Committer time, milliseconds since the epoch. */
+  time: number;
+  authorTime: number;
+  /** The author's UTC offset in minutes, for showing the date as git does. */
+  authorOffset: number;
+  authorEmail: string;
+  committerEmail: string;
+}
+
+/** What a history walk gives for each commit: enough to place it in time and by author. */
+export interface HistoryCommit {
+  sha: string;
+  subject: string;
+  authorTime: number;
+  committerTime: number;
+  authorEmail: string;
+  committerEmail: string;
+}
+
+export interface Identity {
+  name: string;
+  email: string;
+}
+
+/** Returns the new note text, null to remove the note, or undefined to leave it. */
+export type NoteEdit = (sha: string, current: string | null) => string | null | undefined;
+
+export interface Repo {
+  /** The working tree's top level (real path), or the git dir of a bare repository. */
+  readonly root: string;
+  readonly gitDir: string;
+  /** Anything git can resolve to a commit; tags are peeled. Throws LoreError otherwise. */
+  resolveCommit(ref: string): Promise<CommitInfo>;
+  readNote(sha: string): Promise<string | null>;
+  /**
+   * Applies `edit` to the notes of `shas` in one notes commit on refs/notes/lore,
+   * moved by compare-and-swap; on a lost race everything is re-read and re-applied.
+   * Returns the shas whose note changed.
+   */
+  editNotes(shas: string[], edit: NoteEdit, message: string): Promise<string[]>;
+  identity(): Promise<Identity>;
+  changedFiles(sha: string): Promise<string[]>;
+  /** Short names of the local branches whose history contains the commit. */
+  branchesContaining(sha: string): Promise<string[]>;
+  /** Every commit reachable from a local branch or HEAD, once each. */
+  walkHistory(): Promise<HistoryCommit[]>;
+  /** The short name of the checked-out branch, or null when HEAD is detached or unborn. */
+  currentBranch(): Promise<string | null>;
+}
+
+export const NOTES_REF = 'refs/notes/lore';

@@ -1,0 +1,39 @@
+import { LoreError } from '../errors.js';
+import type { Session } from './session.js';
+
+const LIST_AT_MOST = 5;
+
+function describe(s: Session): string {
+  const start = s.startedAt === undefined ? 'unknown start' : new Date(s.startedAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `${s.id}  ${start}  ${s.cwd ?? '?'}`;
+}
+
+/**
+ * Finds the one session a full id or unique prefix names (case-insensitive).
+ * An exact id wins over longer ids it is a prefix of.
+ */
+export function findSession(sessions: Map<string, Session>, prefix: string): Session {
+  const wanted = prefix.trim().toLowerCase();
+  if (wanted === '') throw new LoreError('UNKNOWN_SESSION', 'empty session id');
+  const matches: Session[] = [];
+  for (const s of sessions.values()) {
+    const id = s.id.toLowerCase();
+    if (id === wanted) return s;
+    if (id.startsWith(wanted)) matches.push(s);
+  }
+  if (matches.length === 1) return matches[0];
+  if (matches.length === 0) {
+    throw new LoreError('UNKNOWN_SESSION', `no session matches '${prefix}'`, 'Run `lore sessions` to list the sessions lore knows.');
+  }
+  const shown = matches
+    .slice()
+    .sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0))
+    .slice(0, LIST_AT_MOST)
+    .map(describe);
+  const more = matches.length > LIST_AT_MOST ? `; and ${matches.length - LIST_AT_MOST} more` : '';
+  throw new LoreError(
+    'AMBIGUOUS_SESSION',
+    `session prefix '${prefix}' is ambiguous: it matches ${matches.length} sessions; give more characters`,
+    `Candidates: ${shown.join('; ')}${more}`,
+  );
+}
