@@ -1,7 +1,10 @@
 import yargs from 'yargs';
-import { isLoreError, LoreError } from './errors.js';
+import { isLoreError } from './errors.js';
 import { processIo, type Io } from './cli/io.js';
-import { LINK_USAGE, linkOptions, runLink, toLinkArgs } from './cli/link-command.js';
+import { COMMANDS } from './cli/commands.js';
+import { LINK_USAGE, linkOptions } from './cli/link-command.js';
+import { linkSpec } from './cli/link-spec.js';
+import type { CommandSpec } from './cli/command.js';
 
 const EXIT_USER = 1;
 const EXIT_USAGE = 2;
@@ -28,6 +31,7 @@ export async function main(argv: string[], as: 'lore' | 'git lore-link' = 'lore'
   const io = processIo();
   const cwd = process.cwd();
   let usageError: string | undefined;
+  let chosen: CommandSpec | undefined;
   const parser = yargs()
     .scriptName(as)
     .strict()
@@ -42,15 +46,11 @@ export async function main(argv: string[], as: 'lore' | 'git lore-link' = 'lore'
 
   if (as === 'git lore-link') {
     parser.usage(LINK_USAGE.replaceAll('$0', 'git lore-link'));
-    linkOptions(parser.command('$0 [sessions..]', false));
+    linkOptions(parser.command('$0 [sessions..]', false, () => {}, () => void (chosen = linkSpec)));
   } else {
-    parser
-      .usage('lore: link AI coding sessions to the git commits they produced\n\nUsage: lore <command> [options]')
-      .command('link [sessions..]', 'Link sessions to git commits', (y) => linkOptions(y.usage(LINK_USAGE.replaceAll('$0', 'lore link'))))
-      .command('sessions', 'List the sessions lore knows, newest first', (y) =>
-        y.option('json', { type: 'boolean', default: false, describe: 'Print JSON for scripts' }).option('limit', { type: 'number', describe: 'Show at most N sessions' }),
-      )
-      .demandCommand(1, 'Give a command: lore link, lore sessions (see lore --help)');
+    parser.usage('lore: link AI coding sessions to the git commits they produced\n\nUsage: lore <command> [options]');
+    for (const spec of COMMANDS) parser.command(spec.command, spec.describe, spec.builder, () => void (chosen = spec));
+    parser.demandCommand(1, 'Give a command (see lore --help)');
   }
 
   let parsed: Record<string, unknown>;
@@ -64,21 +64,9 @@ export async function main(argv: string[], as: 'lore' | 'git lore-link' = 'lore'
     io.err(`hint: see ${as === 'lore' ? 'lore --help' : 'git lore-link -h'}`);
     return EXIT_USAGE;
   }
-  if (parsed.help) return 0;
-  const command = as === 'git lore-link' ? 'link' : String((parsed._ as unknown[])[0]);
+  if (parsed.help || !chosen) return 0;
   try {
-    switch (command) {
-      case 'link':
-        await runLink(toLinkArgs(parsed), cwd, io);
-        break;
-      case 'sessions': {
-        const { listSessions } = await import('./commands/sessions.js');
-        await listSessions({ cwd, json: Boolean(parsed.json), limit: parsed.limit as number | undefined }, io);
-        break;
-      }
-      default:
-        throw new LoreError('BAD_ARGUMENT', `unknown command '${command}'`, 'See lore --help.');
-    }
+    await chosen.run(parsed, cwd, io);
     return 0;
   } catch (e) {
     return reportError(io, e);

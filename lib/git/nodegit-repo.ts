@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
-import { NOTES_REF, type CommitInfo, type HistoryCommit, type Identity, type NoteEdit, type Repo } from './repo.js';
+import { NOTES_REF, type BlameRange, type CommitInfo, type HistoryCommit, type Identity, type NoteEdit, type Repo } from './repo.js';
 
 type NodeGitModule = typeof NG;
 
@@ -119,6 +119,34 @@ class NodegitRepo implements Repo {
       if (errno(e) === GIT_ENOTFOUND) return null;
       throw e;
     }
+  }
+
+  async readAllNotes(): Promise<Map<string, string>> {
+    const pairs: [string, string][] = [];
+    if (!(await this.refTarget(NOTES_REF))) return new Map();
+    await this.G.Note.foreach(this.repo, NOTES_REF, (blobId: NG.Oid, annotatedId: NG.Oid) => {
+      pairs.push([annotatedId.tostrS(), blobId.tostrS()]);
+    }, null);
+    const notes = new Map<string, string>();
+    for (const [sha, blob] of pairs) notes.set(sha, (await this.repo.getBlob(blob)).toString());
+    return notes;
+  }
+
+  async blame(path: string): Promise<BlameRange[]> {
+    await this.assertHasCommits();
+    let blame: NG.Blame;
+    try {
+      blame = await this.G.Blame.file(this.repo, path);
+    } catch (e) {
+      if (errno(e) === GIT_ENOTFOUND) throw new LoreError('UNKNOWN_REF', `'${path}' is not in HEAD`, 'Blame works on files committed at HEAD.');
+      throw e;
+    }
+    const ranges: BlameRange[] = [];
+    for (let i = 0; i < blame.getHunkCount(); i++) {
+      const h = blame.getHunkByIndex(i);
+      ranges.push({ start: h.finalStartLineNumber(), lines: h.linesInHunk(), sha: h.finalCommitId().tostrS() });
+    }
+    return ranges;
   }
 
   private async refTarget(name: string): Promise<NG.Oid | null> {

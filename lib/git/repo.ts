@@ -26,6 +26,13 @@ export interface HistoryCommit {
   committerEmail: string;
 }
 
+export interface BlameRange {
+  /** 1-based first line of the range. */
+  start: number;
+  lines: number;
+  sha: string;
+}
+
 export interface Identity {
   name: string;
   email: string;
@@ -41,6 +48,10 @@ export interface Repo {
   /** Anything git can resolve to a commit; tags are peeled. Throws LoreError otherwise. */
   resolveCommit(ref: string): Promise<CommitInfo>;
   readNote(sha: string): Promise<string | null>;
+  /** Every note of refs/notes/lore in one pass: annotated commit sha -> note text. */
+  readAllNotes(): Promise<Map<string, string>>;
+  /** Line ranges of a file at HEAD and the commit that last changed each; `path` is repo-relative. */
+  blame(path: string): Promise<BlameRange[]>;
   /**
    * Applies `edit` to the notes of `shas` in one notes commit on refs/notes/lore,
    * moved by compare-and-swap; on a lost race everything is re-read and re-applied.

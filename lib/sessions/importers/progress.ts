@@ -1,0 +1,116 @@
+import type { IndexLine } from '../index-line.js';
+import { normaliseId } from '../session.js';
+
+export type ImportTool = 'claude-code' | 'codex';
+
+/**
+ * What one agent log has said so far. It is plain JSON so the import state can keep
+ * it: a log that grows is read on from where it stopped, with this as the start.
+ */
+export interface LogProgress {
+  tool: ImportTool;
+  id?: string;
+  cwd?: string;
+  branch?: string;
+  startedAt?: number;
+  endedAt?: number;
+  files: string[];
+  /** The tool's own summary of the session; it wins over the first prompt. */
+  summaryTitle?: string;
+  firstPrompt?: string;
+  /**
+   * False while every message was a sub-agent's: such a log (Claude Code's
+   * `agent-*.jsonl`) belongs to its parent session and may only add files to it.
+   */
+  main: boolean;
+}
+
+/** One log read to the end: what lore puts in the index for it. */
+export interface LogSummary {
+  tool: ImportTool;
+  id?: string;
+  cwd?: string;
+  branch?: string;
+  startedAt?: number;
+  endedAt?: number;
+  files: string[];
+  title?: string;
+}
+
+export function newProgress(tool: ImportTool, id?: string): LogProgress {
+  return { tool, id: id === undefined ? undefined : normaliseId(id), files: [], main: false };
+}
+
+export function cloneProgress(p: LogProgress): LogProgress {
+  return { ...p, files: [...p.files] };
+}
+
+export function titleOf(p: LogProgress): string | undefined {
+  return p.summaryTitle ?? p.firstPrompt;
+}
+
+export function summarise(p: LogProgress): LogSummary {
+  const { tool, id, cwd, branch, startedAt, endedAt, files } = p;
+  return { tool, id, cwd, branch, startedAt, endedAt, files: [...files], title: titleOf(p) };
+}
+
+/** Same shape test as the index reader's, so every time lore writes it can read back. */
+export function parseTime(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** Start and end are the earliest and latest times seen: lines are not always in order. */
+export function seeTime(p: LogProgress, value: unknown): boolean {
+  const ms = parseTime(value);
+  if (ms === undefined) return false;
+  if (p.startedAt === undefined || ms < p.startedAt) p.startedAt = ms;
+  if (p.endedAt === undefined || ms > p.endedAt) p.endedAt = ms;
+  return true;
+}
+
+export function addFile(p: LogProgress, path: unknown): void {
+  if (typeof path !== 'string') return;
+  const f = path.trim();
+  if (f !== '' && !p.files.includes(f)) p.files.push(f);
+}
+
+const TITLE_MAX = 80;
+
+/** A label for one line of a listing: whitespace folded, at most TITLE_MAX characters. */
+export function oneLine(text: string): string | undefined {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat === '') return undefined;
+  const chars = [...flat];
+  return chars.length <= TITLE_MAX ? flat : chars.slice(0, TITLE_MAX - 1).join('').trimEnd() + '…';
+}
+
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/**
+ * The index line that brings a reader from `before` to `after`. Later lines update
+ * earlier ones and files accumulate (CONTRACT §1), so only what changed is written.
+ * A log with no edits yields no `files` at all: a shell command may still have
+ * changed files, so "no edit seen" is unknown, not "touched nothing".
+ */
+export function changeLine(before: LogProgress | undefined, after: LogProgress): IndexLine | null {
+  if (after.id === undefined) return null;
+  const known = before?.id === after.id && before.main ? before : undefined;
+  const seenFiles = new Set(before?.id === after.id ? before.files : []);
+  const newFiles = after.files.filter((f) => !seenFiles.has(f));
+  const line: IndexLine = { id: after.id };
+  if (newFiles.length > 0) line.files = newFiles;
+  if (after.main) {
+    if (!known) line.tool = after.tool;
+    if (after.cwd !== known?.cwd) line.cwd = after.cwd;
+    if (after.branch !== known?.branch) line.branch = after.branch;
+    if (after.startedAt !== known?.startedAt) line.startedAt = after.startedAt;
+    if (after.endedAt !== known?.endedAt) line.endedAt = after.endedAt;
+    const title = titleOf(after);
+    if (title !== (known && titleOf(known))) line.title = title;
+  }
+  return Object.values(line).filter((v) => v !== undefined).length > 1 ? line : null;
+}
