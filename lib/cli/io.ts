@@ -21,7 +21,8 @@ export function processIo(): Io {
     ask: async (question) => {
       process.stdout.write(question + ' ');
       const answer = await readStdinLine();
-      if (answer === null) process.stdout.write('\n');
+      // A typed answer ends the line itself; a piped one (or none) does not.
+      if (answer === null || !process.stdin.isTTY) process.stdout.write('\n');
       return answer;
     },
     isTTY: Boolean(process.stdout.isTTY) && !process.env.CI,
