@@ -19,6 +19,7 @@ const GIT_EUNBORNBRANCH = -9;
 const GIT_ELOCKED = -14;
 const GIT_EMODIFIED = -15;
 const CAS_ATTEMPTS = 50;
+const WALK_BATCH = 5000;
 
 function errno(e: unknown): number | undefined {
   return (e as { errno?: number })?.errno;
@@ -275,8 +276,14 @@ class NodegitRepo implements Repo {
     walk.sorting(this.G.Revwalk.SORT.TIME);
     walk.pushGlob('refs/heads/*');
     walk.pushHead();
-    // commitWalk hands back every commit in one native call; next() would hop threads per commit.
-    const commits = await walk.commitWalk(Number.MAX_SAFE_INTEGER);
+    // commitWalk hands back a batch of commits per native call; next() would hop threads per
+    // commit. It reserves room for the whole batch up front, so the batch size stays modest.
+    const commits: NG.Commit[] = [];
+    for (;;) {
+      const batch = await walk.commitWalk(WALK_BATCH);
+      commits.push(...batch);
+      if (batch.length < WALK_BATCH) break;
+    }
     return commits.map((c) => {
       const author = c.author();
       const committer = c.committer();
