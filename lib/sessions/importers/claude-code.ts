@@ -1,11 +1,12 @@
 import { basename } from 'node:path';
-import { addFile, asRecord, cloneProgress, newProgress, oneLine, seeTime, summarise, type LogProgress, type LogSummary } from './progress.js';
+import { normaliseId } from '../session.js';
+import { addFile, asRecord, cloneProgress, eachObject, newProgress, oneLine, seeTime, summarise, type LogProgress, type LogSummary, type ReadResult } from './progress.js';
 
 /**
  * Claude Code logs: `<config dir>/projects/<cwd with / as ->/<session id>.jsonl`, one
  * JSON object per line. Message lines carry sessionId, timestamp, cwd, gitBranch,
- * isSidechain and `message.content` (a string or a list of blocks). Summary and
- * file-history-snapshot lines carry none of that and only ever add a title.
+ * isSidechain and `message.content` (a string or a list of blocks). A summary line
+ * only gives a title; snapshot and other lines without a sessionId give nothing.
  */
 
 /** The tools that change a file, and where their input names it. Read is not an edit. */
@@ -17,12 +18,6 @@ const EDIT_TOOLS: Record<string, string> = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export interface ReadResult {
-  progress: LogProgress;
-  /** Lines that were not a JSON object; they are skipped, never fatal. */
-  malformed: number;
-}
 
 /**
  * The session id a log's file name gives. Claude Code names the file after the
@@ -37,21 +32,7 @@ export function claudeCodeIdFromPath(path: string): string | undefined {
 /** Reads more lines of one log on top of what was read before. Never throws. */
 export function readClaudeCodeLines(lines: Iterable<string>, prior: LogProgress | undefined, idFromPath?: string): ReadResult {
   const p = prior ? cloneProgress(prior) : newProgress('claude-code', idFromPath);
-  let malformed = 0;
-  for (const text of lines) {
-    if (text.trim() === '') continue;
-    let obj: Record<string, unknown> | undefined;
-    try {
-      obj = asRecord(JSON.parse(text));
-    } catch {
-      obj = undefined;
-    }
-    if (!obj) {
-      malformed++;
-      continue;
-    }
-    readLine(p, obj);
-  }
+  const malformed = eachObject(lines, (obj) => readLine(p, obj));
   return { progress: p, malformed };
 }
 
@@ -61,7 +42,7 @@ function readLine(p: LogProgress, line: Record<string, unknown>): void {
     return;
   }
   if (typeof line.sessionId !== 'string' || line.sessionId === '') return;
-  p.id ??= line.sessionId.toLowerCase();
+  p.id ??= normaliseId(line.sessionId);
   seeTime(p, line.timestamp);
   const sidechain = line.isSidechain === true;
   if (!sidechain) {
@@ -78,7 +59,7 @@ function readLine(p: LogProgress, line: Record<string, unknown>): void {
       addFile(p, asRecord(b.input)?.[EDIT_TOOLS[b.name]]);
     }
   }
-  // A sub-agent's prompt, or a prompt lore injected itself (isMeta), does not name the session.
+  // A sub-agent's prompt, or one Claude Code wrote itself (isMeta), does not name the session.
   if (p.firstPrompt === undefined && line.type === 'user' && !sidechain && line.isMeta !== true) {
     p.firstPrompt = promptTitle(promptText(content));
   }
@@ -104,7 +85,9 @@ function promptTitle(text: string): string | undefined {
   const command = /<command-name>([^<]*)<\/command-name>/.exec(text);
   if (command) {
     const args = /<command-args>([^<]*)<\/command-args>/.exec(text)?.[1] ?? '';
-    return oneLine(`${command[1]} ${args}`);
+    // v1.0.17 logs the name without its slash ("init"), later versions with it.
+    const name = command[1].trim();
+    return oneLine(`${name.startsWith('/') ? name : '/' + name} ${args}`);
   }
   if (text.trimStart().startsWith('<')) return undefined;
   return oneLine(text);

@@ -37,6 +37,12 @@ export interface LogSummary {
   title?: string;
 }
 
+export interface ReadResult {
+  progress: LogProgress;
+  /** Lines that were not a JSON object; they are skipped, never fatal. */
+  malformed: number;
+}
+
 export function newProgress(tool: ImportTool, id?: string): LogProgress {
   return { tool, id: id === undefined ? undefined : normaliseId(id), files: [], main: false };
 }
@@ -84,6 +90,23 @@ export function oneLine(text: string): string | undefined {
   if (flat === '') return undefined;
   const chars = [...flat];
   return chars.length <= TITLE_MAX ? flat : chars.slice(0, TITLE_MAX - 1).join('').trimEnd() + '…';
+}
+
+/** Calls `fn` with every line that is a JSON object; returns how many were not. */
+export function eachObject(lines: Iterable<string>, fn: (obj: Record<string, unknown>) => void): number {
+  let malformed = 0;
+  for (const text of lines) {
+    if (text.trim() === '') continue;
+    let obj: Record<string, unknown> | undefined;
+    try {
+      obj = asRecord(JSON.parse(text));
+    } catch {
+      obj = undefined;
+    }
+    if (obj) fn(obj);
+    else malformed++;
+  }
+  return malformed;
 }
 
 export function asRecord(value: unknown): Record<string, unknown> | undefined {

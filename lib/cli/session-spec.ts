@@ -1,0 +1,37 @@
+import { loadConfig } from '../config.js';
+import { findGitRoot } from '../git/discover.js';
+import type { CommandSpec } from './command.js';
+
+async function indexPath(cwd: string): Promise<string> {
+  return (await loadConfig(cwd, findGitRoot(cwd) ?? undefined)).sessionIndex;
+}
+
+/** `lore session start|touch|end`: live sessions for any agent or script, without a daemon. */
+export const sessionSpec: CommandSpec = {
+  command: 'session <action> [args..]',
+  describe: 'Record a live session: start (prints its id), touch ID FILE..., end ID',
+  builder: (y) =>
+    y
+      .positional('action', { choices: ['start', 'touch', 'end'] as const, describe: 'What happened' })
+      .positional('args', { type: 'string', array: true, default: [] as string[], describe: 'start: nothing; touch: ID FILE...; end: ID' })
+      .option('id', { type: 'string', describe: 'start: the session id (default: a new UUID)', requiresArg: true })
+      .option('tool', { type: 'string', describe: 'start: the agent (default: manual)', requiresArg: true })
+      .option('cwd', { type: 'string', describe: "start: the session's directory; touch: what relative files are relative to", requiresArg: true })
+      .option('branch', { type: 'string', describe: 'start: the git branch', requiresArg: true }) as never,
+  run: async (argv, cwd, io) => {
+    const { sessionStart, sessionTouch, sessionEnd } = await import('../commands/session.js');
+    const path = await indexPath(cwd);
+    const args = ((argv.args as unknown[]) ?? []).map(String);
+    const str = (k: string) => (argv[k] === undefined ? undefined : String(argv[k]));
+    switch (argv.action) {
+      case 'start':
+        await sessionStart({ indexPath: path, id: str('id'), tool: str('tool'), cwd: str('cwd'), branch: str('branch') }, io);
+        return;
+      case 'touch':
+        await sessionTouch({ indexPath: path, id: args[0] ?? '', files: args.slice(1), cwd: str('cwd') }, io);
+        return;
+      default:
+        await sessionEnd({ indexPath: path, id: args[0] ?? '' }, io);
+    }
+  },
+};

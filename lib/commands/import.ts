@@ -1,0 +1,211 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve, sep } from 'node:path';
+import { importText } from '../cli/import-text.js';
+import type { Io } from '../cli/io.js';
+import { appendIndexLines } from '../sessions/index-file.js';
+import type { IndexLine } from '../sessions/index-line.js';
+import { claudeCodeIdFromPath, readClaudeCodeLines } from '../sessions/importers/claude-code.js';
+import { codexIdFromPath, readCodexLines } from '../sessions/importers/codex.js';
+import { findLogFiles } from '../sessions/importers/find-logs.js';
+import { changeLine, type ImportTool, type LogProgress, type ReadResult } from '../sessions/importers/progress.js';
+import { readImportState, writeImportState, type ImportState, type LogState } from '../sessions/importers/state.js';
+
+export interface ImportOptions {
+  /** Claude Code's `projects` directory; default `$CLAUDE_CONFIG_DIR/projects` or `~/.claude/projects`. */
+  claudeDir?: string;
+  /** Codex's `sessions` directory; default `$CODEX_HOME/sessions` or `~/.codex/sessions`. */
+  codexDir?: string;
+  /** Epoch ms: sessions that ended before it are left out (and left unread, for a later import). */
+  since?: number;
+  dryRun: boolean;
+  indexPath: string;
+  statePath: string;
+}
+
+export interface ToolReport {
+  tool: ImportTool;
+  dir: string;
+  /** False when the directory does not exist. */
+  found: boolean;
+  /** Log files found. */
+  logs: number;
+  /** Sessions that got their first index line, and sessions that got more. */
+  newSessions: number;
+  updatedSessions: number;
+  skippedSince: number;
+}
+
+export interface ImportResult {
+  tools: ToolReport[];
+  /** The index lines appended (or, with dryRun, that would have been). */
+  lines: IndexLine[];
+}
+
+interface Importer {
+  tool: ImportTool;
+  dir: string;
+  idFromPath(path: string): string | undefined;
+  read(lines: string[], prior: LogProgress | undefined, idFromPath: string | undefined, mtimeMs: number): ReadResult;
+}
+
+export function defaultLogDirs(env: NodeJS.ProcessEnv = process.env): { claudeDir: string; codexDir: string } {
+  return {
+    claudeDir: join(env.CLAUDE_CONFIG_DIR || join(homedir(), '.claude'), 'projects'),
+    codexDir: join(env.CODEX_HOME || join(homedir(), '.codex'), 'sessions'),
+  };
+}
+
+/**
+ * `lore import`: reads what the agent logs added since the last import and appends
+ * it to the session index. The index is written before the state: a crash between
+ * the two only makes the next import append the same lines again, which fold to the
+ * same sessions, while the other order could lose lines for good.
+ */
+export async function importSessions(opts: ImportOptions, io: Io): Promise<ImportResult> {
+  const defaults = defaultLogDirs();
+  const importers: Importer[] = [
+    {
+      tool: 'claude-code',
+      dir: resolve(opts.claudeDir ?? defaults.claudeDir),
+      idFromPath: claudeCodeIdFromPath,
+      read: (lines, prior, id) => readClaudeCodeLines(lines, prior, id),
+    },
+    {
+      tool: 'codex',
+      dir: resolve(opts.codexDir ?? defaults.codexDir),
+      idFromPath: codexIdFromPath,
+      read: (lines, prior, id, mtimeMs) => readCodexLines(lines, prior, id, { mtimeMs }),
+    },
+  ];
+  const state = readImportState(opts.statePath, (m) => io.err(m));
+  const lines: IndexLine[] = [];
+  const tools: ToolReport[] = [];
+  let stateChanged = false;
+  for (const importer of importers) {
+    const report: ToolReport = { tool: importer.tool, dir: importer.dir, found: true, logs: 0, newSessions: 0, updatedSessions: 0, skippedSince: 0 };
+    tools.push(report);
+    let logs: string[] | null;
+    try {
+      logs = findLogFiles(importer.dir);
+    } catch (e) {
+      io.err(importText.unreadableDir(importer.dir, reason(e)));
+      continue;
+    }
+    if (logs === null) {
+      report.found = false;
+      continue;
+    }
+    report.logs = logs.length;
+    stateChanged = forgetDeleted(state, importer.dir, logs) || stateChanged;
+    const fresh = new Set<string>();
+    const updated = new Set<string>();
+    for (const path of logs) {
+      const outcome = importLog(importer, path, state.logs[path], opts.since, io);
+      if (outcome === 'unchanged') continue;
+      if (outcome === 'skipped') {
+        report.skippedSince++;
+        continue;
+      }
+      state.logs[path] = outcome.state;
+      stateChanged = true;
+      if (!outcome.line) continue;
+      lines.push(outcome.line);
+      (outcome.line.tool !== undefined ? fresh : updated).add(outcome.line.id);
+    }
+    report.newSessions = fresh.size;
+    report.updatedSessions = [...updated].filter((id) => !fresh.has(id)).length;
+  }
+  if (!opts.dryRun) {
+    appendIndexLines(opts.indexPath, lines);
+    if (stateChanged) writeImportState(opts.statePath, state);
+  }
+  for (const r of tools) {
+    const say = (line: string) => io.out(opts.dryRun ? importText.dryRun(line) : line);
+    if (!r.found) say(importText.noDirectory(r.tool, r.dir));
+    else say(importText.imported(r.tool, r.newSessions, r.updatedSessions, r.logs, r.dir));
+    if (r.skippedSince > 0) say(importText.skippedSince(r.tool, r.skippedSince, new Date(opts.since!).toISOString()));
+  }
+  if (opts.dryRun) io.out(importText.wouldAppend(lines.length, opts.indexPath));
+  return { tools, lines };
+}
+
+/** A log that is gone needs no offset; without this the state would only ever grow. */
+function forgetDeleted(state: ImportState, dir: string, logs: string[]): boolean {
+  const present = new Set(logs);
+  const gone = Object.keys(state.logs).filter((path) => path.startsWith(dir + sep) && !present.has(path));
+  for (const path of gone) delete state.logs[path];
+  return gone.length > 0;
+}
+
+type LogOutcome = 'unchanged' | 'skipped' | { line: IndexLine | null; state: LogState };
+
+function importLog(importer: Importer, path: string, known: LogState | undefined, since: number | undefined, io: Io): LogOutcome {
+  let bytes: Buffer;
+  let size: number;
+  let mtimeMs: number;
+  // A log that shrank was rewritten, not appended to: it is read again from the start.
+  let from = 0;
+  try {
+    ({ size, mtimeMs } = statSync(path));
+    if (known && known.size === size && known.mtimeMs === mtimeMs) return 'unchanged';
+    if (known && size >= known.offset) from = known.offset;
+    bytes = readBytes(path, from, size);
+  } catch (e) {
+    io.err(importText.unreadableLog(path, reason(e)));
+    return 'unchanged';
+  }
+  const prior = from > 0 ? known?.progress : undefined;
+  const { lines, consumed } = completeLines(bytes);
+  const { progress, malformed } = importer.read(lines, prior, importer.idFromPath(path), mtimeMs);
+  if (malformed > 0) io.err(importText.malformed(path, malformed));
+  const end = progress.endedAt ?? progress.startedAt;
+  // Not remembered as read: an import without --since must still find it.
+  if (since !== undefined && end !== undefined && end < since) return 'skipped';
+  return { line: changeLine(prior, progress), state: { size, mtimeMs, offset: from + consumed, progress } };
+}
+
+function readBytes(path: string, from: number, to: number): Buffer {
+  const buf = Buffer.alloc(to - from);
+  const fd = openSync(path, 'r');
+  try {
+    let n = 0;
+    while (n < buf.length) {
+      const got = readSync(fd, buf, n, buf.length - n, from + n);
+      if (got === 0) break;
+      n += got;
+    }
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The lines an agent has finished writing, and the bytes they take. The text after
+ * the last newline is still being written; so may be a last line that is not JSON.
+ * Both are left for the next import.
+ */
+function completeLines(buf: Buffer): { lines: string[]; consumed: number } {
+  let end = buf.lastIndexOf(0x0a) + 1;
+  if (end > 0 && end === buf.length) {
+    const lastStart = end >= 2 ? buf.lastIndexOf(0x0a, end - 2) + 1 : 0;
+    const last = buf.toString('utf8', lastStart, end).trim();
+    if (last !== '' && !isJson(last)) end = lastStart;
+  }
+  return { lines: buf.toString('utf8', 0, end).split('\n'), consumed: end };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function reason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  return err.code ?? err.message;
+}

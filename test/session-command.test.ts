@@ -1,0 +1,132 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Io } from '../lib/cli/io.js';
+import { sessionEnd, sessionStart, sessionTouch } from '../lib/commands/session.js';
+import { isLoreError } from '../lib/errors.js';
+import { readIndex } from '../lib/sessions/index-file.js';
+import type { Session } from '../lib/sessions/session.js';
+
+interface Ctx {
+  dir: string;
+  indexPath: string;
+  out: string[];
+  io: Io;
+}
+
+const s = suite<Ctx>('lore session start|touch|end');
+
+s.before.each((ctx) => {
+  ctx.dir = mkdtempSync(join(tmpdir(), 'lore-session-'));
+  ctx.indexPath = join(ctx.dir, 'lore', 'sessions.jsonl');
+  ctx.out = [];
+  ctx.io = { out: (l) => ctx.out.push(l), err: (l) => assert.unreachable(l), ask: async () => null, isTTY: false };
+});
+s.after.each((ctx) => rmSync(ctx.dir, { recursive: true, force: true }));
+
+function session(ctx: Ctx, id: string): Session {
+  const found = readIndex(ctx.indexPath, (m) => assert.unreachable(m)).sessions.get(id);
+  assert.ok(found, `session ${id} is in the index`);
+  return found!;
+}
+
+/** The index keeps whole seconds. */
+function assertNow(ms: number | null | undefined, before: number, after: number) {
+  assert.type(ms, 'number');
+  assert.ok(ms! >= Math.floor(before / 1000) * 1000 && ms! <= after, `${ms} is between ${before} and ${after}`);
+}
+
+async function rejects(p: Promise<unknown>, code: string) {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(isLoreError(e), String(e));
+    assert.is((e as { code: string }).code, code);
+    return;
+  }
+  assert.unreachable('expected an error');
+}
+
+s('start appends the first line and prints the id; touch and end fold into it', async (ctx) => {
+  const id = 'c9731a91-4f2b-4e8a-9c3d-1a2b3c4d5e6f';
+  const t0 = Date.now();
+  const printed = await sessionStart({ indexPath: ctx.indexPath, id, tool: 'claude-code', cwd: join(ctx.dir, 'repo'), branch: 'main' }, ctx.io);
+  const t1 = Date.now();
+  assert.is(printed, id);
+  assert.equal(ctx.out, [id]);
+  let got = session(ctx, id);
+  assert.is(got.tool, 'claude-code');
+  assert.is(got.cwd, join(ctx.dir, 'repo'));
+  assert.is(got.branch, 'main');
+  assertNow(got.startedAt, t0, t1);
+  assert.is(got.endedAt, null);
+  assert.is(got.files, null);
+
+  await sessionTouch({ indexPath: ctx.indexPath, id, files: ['/abs/a.ts', 'src/b.ts'], cwd: join(ctx.dir, 'repo') }, ctx.io);
+  await sessionTouch({ indexPath: ctx.indexPath, id, files: ['/abs/a.ts', '/abs/c.ts'] }, ctx.io);
+  got = session(ctx, id);
+  assert.equal(got.files, ['/abs/a.ts', join(ctx.dir, 'repo', 'src/b.ts'), '/abs/c.ts']);
+  assert.is(got.endedAt, null);
+
+  const t2 = Date.now();
+  await sessionEnd({ indexPath: ctx.indexPath, id }, ctx.io);
+  const t3 = Date.now();
+  got = session(ctx, id);
+  assertNow(got.endedAt, t2, t3);
+  assert.is(got.startedAt! <= got.endedAt!, true);
+
+  const lines = readFileSync(ctx.indexPath, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.is(lines.length, 4);
+  assert.equal(Object.keys(lines[0]), ['id', 'tool', 'cwd', 'branch', 'started_at', 'ended_at']);
+  assert.is(lines[0].ended_at, null);
+  assert.equal(lines[1], { id, files: ['/abs/a.ts', join(ctx.dir, 'repo', 'src/b.ts')] });
+  assert.equal(Object.keys(lines[3]), ['id', 'ended_at']);
+});
+
+s('start without an id makes a UUID; tool defaults to manual and cwd to the current directory', async (ctx) => {
+  const id = await sessionStart({ indexPath: ctx.indexPath }, ctx.io);
+  assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.equal(ctx.out, [id]);
+  const got = session(ctx, id);
+  assert.is(got.tool, 'manual');
+  assert.is(got.cwd, process.cwd());
+  assert.is(got.branch, undefined);
+});
+
+s('UUIDs are stored lower-case, so touch and end may use any case', async (ctx) => {
+  const id = await sessionStart({ indexPath: ctx.indexPath, id: 'C9731A91-4F2B-4E8A-9C3D-1A2B3C4D5E6F' }, ctx.io);
+  assert.is(id, 'c9731a91-4f2b-4e8a-9c3d-1a2b3c4d5e6f');
+  await sessionTouch({ indexPath: ctx.indexPath, id: 'C9731A91-4F2B-4E8A-9C3D-1A2B3C4D5E6F', files: ['/x'] }, ctx.io);
+  await sessionEnd({ indexPath: ctx.indexPath, id: ' C9731A91-4F2B-4E8A-9C3D-1A2B3C4D5E6F ' }, ctx.io);
+  const got = session(ctx, id);
+  assert.equal(got.files, ['/x']);
+  assert.type(got.endedAt, 'number');
+});
+
+s('touch and end of an id lore has not seen are appended all the same', async (ctx) => {
+  await sessionTouch({ indexPath: ctx.indexPath, id: 'hook-made-id', files: ['/w/a.ts'] }, ctx.io);
+  await sessionEnd({ indexPath: ctx.indexPath, id: 'hook-made-id' }, ctx.io);
+  const got = session(ctx, 'hook-made-id');
+  assert.equal(got.files, ['/w/a.ts']);
+  assert.type(got.endedAt, 'number');
+  assert.is(got.startedAt, undefined);
+  assert.equal(ctx.out, []);
+});
+
+s('an empty id is a BAD_ARGUMENT and writes nothing', async (ctx) => {
+  await rejects(sessionStart({ indexPath: ctx.indexPath, id: '' }, ctx.io), 'BAD_ARGUMENT');
+  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: '  ', files: ['/a'] }, ctx.io), 'BAD_ARGUMENT');
+  await rejects(sessionEnd({ indexPath: ctx.indexPath, id: '' }, ctx.io), 'BAD_ARGUMENT');
+  assert.not.ok(existsSync(ctx.indexPath));
+  assert.equal(ctx.out, []);
+});
+
+s('touch with no file is a BAD_ARGUMENT', async (ctx) => {
+  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: 'x', files: [] }, ctx.io), 'BAD_ARGUMENT');
+  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: 'x', files: [''] }, ctx.io), 'BAD_ARGUMENT');
+  assert.not.ok(existsSync(ctx.indexPath));
+});
+
+s.run();
