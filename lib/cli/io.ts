@@ -15,6 +15,11 @@ export interface Io {
 const PIPE_ANSWER_TIMEOUT_MS = 15_000;
 
 export function processIo(): Io {
+  // `lore … | head` closes the pipe early: that is the reader's choice, not a failure.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   return {
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),

@@ -41,26 +41,16 @@ async function userEmail(repo: Repo): Promise<string | null> {
   }
 }
 
-/** One walk of one repository serves all of its sessions. */
+/** One walk of one repository serves all of its sessions; notes and diffs are read in bulk. */
 async function planRepo(root: string, placed: Placed[], allAuthors: boolean) {
   const repo = await openRepo(root);
   const [commits, email] = await Promise.all([repo.walkHistory(), userEmail(repo)]);
-  const facts = factsFor(placed, repo.root);
-  const notes = new Map<string, Set<string>>();
-  const linked = async (sha: string) => {
-    if (!notes.has(sha)) notes.set(sha, new Set(parseNote(await repo.readNote(sha)).records.keys()));
-    return notes.get(sha)!;
-  };
-  const windows = pairsInWindows({
-    sessions: facts,
-    commits,
-    userEmail: email,
-    allAuthors,
-  });
-  const unlinked: BackfillPair[] = [];
-  for (const p of windows.pairs) if (!(await linked(p.commit.sha)).has(p.facts.session.id)) unlinked.push(p);
-  const files = new Map<string, string[]>();
-  for (const p of unlinked) if (p.facts.files !== null && !files.has(p.commit.sha)) files.set(p.commit.sha, await repo.changedFiles(p.commit.sha));
+  const windows = pairsInWindows({ sessions: factsFor(placed, repo.root), commits, userEmail: email, allAuthors });
+  const shas = [...new Set(windows.pairs.map((p) => p.commit.sha))];
+  const notes = await repo.readNotes(shas);
+  const linked = (p: BackfillPair) => parseNote(notes.get(p.commit.sha) ?? null).records.has(p.facts.session.id);
+  const unlinked = windows.pairs.filter((p) => !linked(p));
+  const files = await repo.changedFilesMany([...new Set(unlinked.filter((p) => p.facts.files !== null).map((p) => p.commit.sha))]);
   const { kept, noOverlap } = filterByFiles(unlinked, (sha) => files.get(sha) ?? []);
   return { plan: { repo, pairs: kept } as RepoPlan, noOverlap, otherAuthors: windows.otherAuthors };
 }

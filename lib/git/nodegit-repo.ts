@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
+import { changedFilesMany, logHistory, readNotesBulk } from './git-cli.js';
 import { NOTES_REF, type BlameRange, type CommitInfo, type HistoryCommit, type Identity, type NoteEdit, type Repo } from './repo.js';
 
 type NodeGitModule = typeof NG;
@@ -19,7 +20,6 @@ const GIT_EUNBORNBRANCH = -9;
 const GIT_ELOCKED = -14;
 const GIT_EMODIFIED = -15;
 const CAS_ATTEMPTS = 50;
-const WALK_BATCH = 5000;
 
 function errno(e: unknown): number | undefined {
   return (e as { errno?: number })?.errno;
@@ -122,15 +122,8 @@ class NodegitRepo implements Repo {
     }
   }
 
-  async readAllNotes(): Promise<Map<string, string>> {
-    const pairs: [string, string][] = [];
-    if (!(await this.refTarget(NOTES_REF))) return new Map();
-    await this.G.Note.foreach(this.repo, NOTES_REF, (blobId: NG.Oid, annotatedId: NG.Oid) => {
-      pairs.push([annotatedId.tostrS(), blobId.tostrS()]);
-    }, null);
-    const notes = new Map<string, string>();
-    for (const [sha, blob] of pairs) notes.set(sha, (await this.repo.getBlob(blob)).toString());
-    return notes;
+  readAllNotes(): Promise<Map<string, string>> {
+    return readNotesBulk(this.gitDir, NOTES_REF);
   }
 
   async blame(path: string): Promise<BlameRange[]> {
@@ -270,32 +263,16 @@ class NodegitRepo implements Repo {
     return names;
   }
 
-  async walkHistory(): Promise<HistoryCommit[]> {
-    if (this.repo.headUnborn()) return [];
-    const walk = this.repo.createRevWalk();
-    walk.sorting(this.G.Revwalk.SORT.TIME);
-    walk.pushGlob('refs/heads/*');
-    walk.pushHead();
-    // commitWalk hands back a batch of commits per native call; next() would hop threads per
-    // commit. It reserves room for the whole batch up front, so the batch size stays modest.
-    const commits: NG.Commit[] = [];
-    for (;;) {
-      const batch = await walk.commitWalk(WALK_BATCH);
-      commits.push(...batch);
-      if (batch.length < WALK_BATCH) break;
-    }
-    return commits.map((c) => {
-      const author = c.author();
-      const committer = c.committer();
-      return {
-        sha: c.sha(),
-        subject: c.summary() ?? '',
-        authorTime: author.when().time() * 1000,
-        committerTime: committer.when().time() * 1000,
-        authorEmail: author.email(),
-        committerEmail: committer.email(),
-      };
-    });
+  walkHistory(): Promise<HistoryCommit[]> {
+    return this.repo.headUnborn() ? Promise.resolve([]) : logHistory(this.gitDir);
+  }
+
+  changedFilesMany(shas: string[]): Promise<Map<string, string[]>> {
+    return changedFilesMany(this.gitDir, shas);
+  }
+
+  readNotes(shas: string[]): Promise<Map<string, string>> {
+    return readNotesBulk(this.gitDir, NOTES_REF, new Set(shas));
   }
 
   async currentBranch(): Promise<string | null> {

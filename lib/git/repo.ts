@@ -48,6 +48,8 @@ export interface Repo {
   /** Anything git can resolve to a commit; tags are peeled. Throws LoreError otherwise. */
   resolveCommit(ref: string): Promise<CommitInfo>;
   readNote(sha: string): Promise<string | null>;
+  /** The notes of the given commits that have one, in one pass. */
+  readNotes(shas: string[]): Promise<Map<string, string>>;
   /** Every note of refs/notes/lore in one pass: annotated commit sha -> note text. */
   readAllNotes(): Promise<Map<string, string>>;
   /** Line ranges of a file at HEAD and the commit that last changed each; `path` is repo-relative. */
@@ -60,6 +62,8 @@ export interface Repo {
   editNotes(shas: string[], edit: NoteEdit, message: string): Promise<string[]>;
   identity(): Promise<Identity>;
   changedFiles(sha: string): Promise<string[]>;
+  /** changedFiles for many commits in one pass. */
+  changedFilesMany(shas: string[]): Promise<Map<string, string[]>>;
   /** Short names of the local branches whose history contains the commit. */
   branchesContaining(sha: string): Promise<string[]>;
   /** Every commit reachable from a local branch or HEAD, once each. */

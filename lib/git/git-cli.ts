@@ -1,0 +1,96 @@
+/**
+ * Bulk reads through the git command line. libgit2 through nodegit pays a thread
+ * hop per object (a history walk of 20,000 commits: ~0.7 s, a diff per commit:
+ * ~0.6 ms each), while one git process streams the same in tens of milliseconds.
+ * Only reads live here; every write goes through nodegit with compare-and-swap.
+ */
+import { execFile } from 'node:child_process';
+import type { HistoryCommit } from './repo.js';
+
+const MAX_BUFFER = 1 << 30;
+
+function gitBuffer(gitDir: string, args: string[], input?: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      'git',
+      ['--git-dir', gitDir, ...args],
+      { maxBuffer: MAX_BUFFER, encoding: 'buffer', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
+      (err, stdout, stderr) => (err ? reject(new Error(`git ${args[0]} failed: ${stderr.toString().trim() || err.message}`)) : resolve(stdout)),
+    );
+    if (input !== undefined) child.stdin!.end(input);
+  });
+}
+
+async function git(gitDir: string, args: string[], input?: string): Promise<string> {
+  return (await gitBuffer(gitDir, args, input)).toString('utf8');
+}
+
+/** Every commit reachable from a local branch or HEAD: one `git log`, NUL-separated fields. */
+export async function logHistory(gitDir: string): Promise<HistoryCommit[]> {
+  const out = await git(gitDir, ['log', '--branches', 'HEAD', '--format=%H%x00%at%x00%ct%x00%ae%x00%ce%x00%s%x00']);
+  const f = out.split('\0');
+  const commits: HistoryCommit[] = [];
+  for (let i = 0; i + 5 < f.length; i += 6) {
+    commits.push({
+      sha: f[i].replace(/^\n/, ''),
+      authorTime: Number(f[i + 1]) * 1000,
+      committerTime: Number(f[i + 2]) * 1000,
+      authorEmail: f[i + 3],
+      committerEmail: f[i + 4],
+      subject: f[i + 5],
+    });
+  }
+  return commits;
+}
+
+/**
+ * The files each commit changed against its first parent (all files for a root
+ * commit), for many commits in one `git diff-tree --stdin`. With -m a merge is
+ * listed once per parent; the first block is the first parent's.
+ */
+export async function changedFilesMany(gitDir: string, shas: string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (shas.length === 0) return result;
+  const wanted = new Set(shas);
+  const out = await git(gitDir, ['diff-tree', '--stdin', '-r', '-m', '--root', '--name-only', '-z'], shas.join('\n') + '\n');
+  let current: string[] | null = null;
+  for (const token of out.split('\0')) {
+    const t = token.replace(/^\n/, '');
+    if (t === '') continue;
+    if (wanted.has(t)) {
+      current = result.has(t) ? null : [];
+      if (current) result.set(t, current);
+    } else if (current) {
+      current.push(t);
+    }
+  }
+  for (const sha of shas) if (!result.has(sha)) result.set(sha, []);
+  return result;
+}
+
+/** Notes of refs/notes/lore, for the given commits or all: one listing and one batch read. */
+export async function readNotesBulk(gitDir: string, ref: string, only?: Set<string>): Promise<Map<string, string>> {
+  const notes = new Map<string, string>();
+  let listing: string;
+  try {
+    listing = await git(gitDir, ['notes', `--ref=${ref}`, 'list']);
+  } catch {
+    return notes; // no notes ref yet
+  }
+  const pairs: [string, string][] = [];
+  for (const line of listing.split('\n')) {
+    const [blob, commit] = line.split(' ');
+    if (blob && commit && (!only || only.has(commit))) pairs.push([commit, blob]);
+  }
+  if (pairs.length === 0) return notes;
+  const out = await gitBuffer(gitDir, ['cat-file', '--batch'], pairs.map(([, b]) => b).join('\n') + '\n');
+  // --batch answers "<oid> blob <size>\n<content>\n" per object, in request order.
+  let pos = 0;
+  for (const [commit] of pairs) {
+    const nl = out.indexOf(10, pos);
+    const size = Number(out.subarray(pos, nl).toString('utf8').split(' ')[2]);
+    notes.set(commit, out.subarray(nl + 1, nl + 1 + size).toString('utf8'));
+    pos = nl + 1 + size + 1;
+  }
+  return notes;
+}
