@@ -9,19 +9,37 @@ import type { HistoryCommit } from './repo.js';
 
 const MAX_BUFFER = 1 << 30;
 
-function gitBuffer(gitDir: string, args: string[], input?: string): Promise<Buffer> {
+/** A failed git command: its exit code and what it said, for callers that expect failures. */
+export class GitFailed extends Error {
+  constructor(
+    readonly args: string[],
+    readonly exitCode: number | null,
+    readonly stderr: string,
+  ) {
+    super(`git ${args[0]} failed: ${stderr.trim()}`);
+  }
+}
+
+/** Runs git in `dir` (a working tree, or a git dir when `bare`). */
+export function gitRun(dir: string, args: string[], input?: string, where: '-C' | '--git-dir' = '--git-dir'): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
-      ['--git-dir', gitDir, ...args],
+      [where, dir, ...args],
       { maxBuffer: MAX_BUFFER, encoding: 'buffer', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
-      (err, stdout, stderr) => (err ? reject(new Error(`git ${args[0]} failed: ${stderr.toString().trim() || err.message}`)) : resolve(stdout)),
+      (err, stdout, stderr) => {
+        if (!err) return resolve(stdout);
+        const code = typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : null;
+        reject(new GitFailed(args, code, stderr.toString()));
+      },
     );
     if (input !== undefined) child.stdin!.end(input);
   });
 }
 
-async function git(gitDir: string, args: string[], input?: string): Promise<string> {
+const gitBuffer = (gitDir: string, args: string[], input?: string) => gitRun(gitDir, args, input);
+
+export async function git(gitDir: string, args: string[], input?: string): Promise<string> {
   return (await gitBuffer(gitDir, args, input)).toString('utf8');
 }
 

@@ -1,0 +1,102 @@
+/**
+ * Single-commit reads through git itself, so lore names commits exactly as git
+ * does (`%h` is git's own abbreviation) and answers without loading nodegit.
+ */
+import { LoreError } from '../errors.js';
+import { git, GitFailed } from './git-cli.js';
+import type { CommitInfo, Identity } from './repo.js';
+
+const GIVE_A_COMMIT = 'Give a commit: HEAD, HEAD~1, a SHA, a branch or a tag.';
+
+async function hasCommits(gitDir: string): Promise<boolean> {
+  try {
+    await git(gitDir, ['rev-parse', '-q', '--verify', 'HEAD^{commit}']);
+    return true;
+  } catch {
+    // An unborn HEAD with no branch at all: no commits anywhere.
+    return (await git(gitDir, ['for-each-ref', '--count=1', 'refs/heads'])).trim() !== '';
+  }
+}
+
+async function objectType(gitDir: string, ref: string): Promise<string | null> {
+  try {
+    return (await git(gitDir, ['cat-file', '-t', ref])).trim();
+  } catch (e) {
+    if (e instanceof GitFailed) return null;
+    throw e;
+  }
+}
+
+/** Anything git resolves to a commit (tags peeled); a LoreError for anything else. */
+export async function resolveCommitCli(gitDir: string, ref: string): Promise<CommitInfo> {
+  const type = ref.startsWith('-') ? null : await objectType(gitDir, ref);
+  if (type === null) {
+    if (!(await hasCommits(gitDir))) {
+      throw new LoreError('NO_COMMITS', 'the repository has no commits yet', 'Make a first commit, then link sessions to it.');
+    }
+    throw new LoreError('UNKNOWN_REF', `unknown revision '${ref}'`, GIVE_A_COMMIT);
+  }
+  if (type !== 'commit' && type !== 'tag') throw new LoreError('NOT_A_COMMIT', `'${ref}' is a ${type}, not a commit`, GIVE_A_COMMIT);
+  let out: string;
+  try {
+    out = await git(gitDir, ['log', '-1', '--no-walk', '--format=%H%x00%h%x00%at%x00%ct%x00%ae%x00%ce%x00%ai%x00%s', `${ref}^{commit}`, '--']);
+  } catch (e) {
+    if (e instanceof GitFailed) throw new LoreError('NOT_A_COMMIT', `'${ref}' is a tag that does not point to a commit`, GIVE_A_COMMIT);
+    throw e;
+  }
+  const [sha, short, at, ct, ae, ce, ai, subject] = out.replace(/\n$/, '').split('\0');
+  const offset = /([+-])(\d\d)(\d\d)$/.exec(ai);
+  return {
+    sha,
+    short,
+    subject,
+    time: Number(ct) * 1000,
+    authorTime: Number(at) * 1000,
+    authorOffset: offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0,
+    authorEmail: ae,
+    committerEmail: ce,
+  };
+}
+
+/** The identity notes commits are made with: git's environment variables, then config. */
+export async function identityCli(gitDir: string): Promise<Identity> {
+  let config = '';
+  try {
+    config = await git(gitDir, ['config', '--get-regexp', '^user\\.(name|email)$']);
+  } catch {
+    // Neither key set: exit 1.
+  }
+  const get = (key: string) => config.split('\n').find((l) => l.startsWith(key + ' '))?.slice(key.length + 1) || undefined;
+  const name = process.env.GIT_COMMITTER_NAME || process.env.GIT_AUTHOR_NAME || get('user.name');
+  const email = process.env.GIT_COMMITTER_EMAIL || process.env.GIT_AUTHOR_EMAIL || get('user.email');
+  if (!name || !email) {
+    throw new LoreError(
+      'NO_IDENTITY',
+      'no git identity to record links with: user.name and user.email are not set',
+      'Run: git config user.name "Your Name" && git config user.email you@example.com',
+    );
+  }
+  return { name, email };
+}
+
+export async function branchesContainingCli(gitDir: string, sha: string): Promise<string[]> {
+  const out = await git(gitDir, ['for-each-ref', '--contains', sha, '--format=%(refname:short)', 'refs/heads']);
+  return out.split('\n').filter((l) => l !== '');
+}
+
+export async function currentBranchCli(gitDir: string): Promise<string | null> {
+  try {
+    return (await git(gitDir, ['symbolic-ref', '-q', '--short', 'HEAD'])).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+export async function readNoteCli(gitDir: string, ref: string, sha: string): Promise<string | null> {
+  try {
+    return await git(gitDir, ['notes', `--ref=${ref}`, 'show', sha]);
+  } catch (e) {
+    if (e instanceof GitFailed) return null;
+    throw e;
+  }
+}
