@@ -6,23 +6,13 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../test/helpers/random.js';
 
 export const ME = 'me@example.com';
 const MATE = 'mate@example.com';
 const T0 = Date.parse('2025-09-01T08:00:00Z') / 1000;
 const STEP_S = 6 * 60;
 const FILE_POOL = 800;
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface BenchRepo {
   dir: string;

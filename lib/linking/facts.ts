@@ -1,15 +1,9 @@
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import type { HistoryCommit } from '../git/repo.js';
 import type { CompleteSession } from '../sessions/session.js';
 
-/** What the planners know of a commit. Paths are relative to the repository's top. */
-export interface CommitFacts {
-  sha: string;
-  subject: string;
-  authorTime: number;
-  committerTime: number;
-  authorEmail: string;
-  committerEmail: string;
-}
+/** What the planners know of a commit: what one history walk gives. */
+export type CommitFacts = HistoryCommit;
 
 /** A session placed in one repository: its real cwd and its files made repo-relative. */
 export interface SessionFacts {

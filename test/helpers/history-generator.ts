@@ -7,6 +7,7 @@
  */
 import type { CommitFacts } from '../../lib/linking/facts.js';
 import type { CompleteSession } from '../../lib/sessions/session.js';
+import { mulberry32 } from './random.js';
 
 export const ROOT = '/home/me/shop';
 export const ME = 'me@example.com';
@@ -22,17 +23,6 @@ export interface GeneratedCommit extends CommitFacts {
 export interface History {
   sessions: CompleteSession[];
   commits: GeneratedCommit[];
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const AREAS = ['api', 'ui', 'lib', 'docs', 'db', 'auth', 'billing', 'search'];
