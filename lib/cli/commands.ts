@@ -1,6 +1,11 @@
 import type { CommandSpec } from './command.js';
 import { linkSpec } from './link-spec.js';
 import { sessionsSpec } from './sessions-spec.js';
+import { showSpec } from './show-spec.js';
+import { unlinkSpec } from './unlink-spec.js';
+import { blameSpec } from './blame-spec.js';
+import { importSpec } from './import-spec.js';
+import { sessionSpec } from './session-spec.js';
 
 /** Every `lore` subcommand, in the order `lore --help` lists them. */
-export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec];
+export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec, showSpec, unlinkSpec, blameSpec, importSpec, sessionSpec];

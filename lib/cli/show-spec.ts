@@ -1,0 +1,33 @@
+import { LoreError } from '../errors.js';
+import type { CommandSpec } from './command.js';
+import { showText } from './show-text.js';
+
+const SHOW_USAGE = `Show what links sessions and commits
+
+Usage:
+  lore show <SESSION> [--json]
+  lore show --commit <REF> [--json]`;
+
+/** One command with two forms: a session's commits, or with --commit a commit's sessions. */
+export const showSpec: CommandSpec = {
+  command: 'show [session]',
+  describe: "Show a session's linked commits, or with --commit a commit's linked sessions",
+  builder: (y) =>
+    y
+      .usage(SHOW_USAGE)
+      .positional('session', { type: 'string', describe: 'Session id or unique prefix' })
+      .option('commit', { type: 'string', describe: 'Show the sessions linked to this commit', requiresArg: true })
+      .option('json', { type: 'boolean', default: false, describe: 'Print JSON for scripts' }) as never,
+  run: async (argv, cwd, io) => {
+    const json = Boolean(argv.json);
+    const session = argv.session === undefined ? undefined : String(argv.session);
+    if (session !== undefined && argv.commit !== undefined) throw new LoreError('BAD_ARGUMENT', showText.bothGiven);
+    if (argv.commit !== undefined) {
+      const { showCommit } = await import('../commands/show-commit.js');
+      return showCommit({ cwd, ref: String(argv.commit), json }, io);
+    }
+    if (session === undefined) throw new LoreError('BAD_ARGUMENT', showText.noneGiven, showText.noneGivenHint);
+    const { showSession } = await import('../commands/show.js');
+    return showSession({ cwd, session, json }, io);
+  },
+};

@@ -1,0 +1,63 @@
+/** Every line `lore show` and `lore show --commit` print, in one place. */
+import type { LinkRecord } from '../links/record.js';
+import type { Session } from '../sessions/session.js';
+import { formatMinute } from './format.js';
+
+/** How a link was made: `manual`, or `auto 85%` where a score decided. */
+export function linkMethod(r: LinkRecord): string {
+  return r.confidence === undefined ? r.method : `${r.method} ${Math.round(r.confidence * 100)}%`;
+}
+
+/** `2026-01-13 10:02 - 10:41`: the end's date only when it differs from the start's. */
+function timeRange(s: Session): string {
+  if (s.startedAt === undefined) return '?';
+  const start = formatMinute(s.startedAt);
+  if (s.endedAt === null) return `${start} - active`;
+  const end = formatMinute(s.endedAt);
+  return `${start} - ${end.slice(0, 10) === start.slice(0, 10) ? end.slice(11) : end}`;
+}
+
+function linkedLine(r: LinkRecord): string {
+  const by = r.linked_by === undefined ? '' : ` by ${r.linked_by}`;
+  const at = Date.parse(r.linked_at);
+  return `${linkMethod(r)}${by}${Number.isNaN(at) ? '' : `, ${formatMinute(at)}`}`;
+}
+
+/** Label/value rows of what is known about a session; the index's facts when it has them. */
+function sessionRows(s: Session | undefined, tool: string | undefined): string[][] {
+  if (!s) return tool === undefined ? [] : [['Tool', tool]];
+  const rows = s.title ? [['Title', s.title]] : [];
+  rows.push(['Tool', s.tool ?? tool ?? '-'], ['Time', timeRange(s)], ['Branch', s.branch ?? '-'], ['Directory', s.cwd ?? '?']);
+  return rows;
+}
+
+const NOT_IN_INDEX = '(not in the session index)';
+
+export const showText = {
+  notInIndex: NOT_IN_INDEX,
+  sessionRows,
+  linkRow: (r: LinkRecord) => ['Linked', linkedLine(r)],
+
+  // lore show <SESSION>
+  sessionHeader: (id: string, inIndex: boolean) => ['Session', inIndex ? id : `${id}  ${NOT_IN_INDEX}`],
+  commitsIn: (root: string) => `Linked commits in ${root}:`,
+  commitColumns: ['COMMIT', 'DATE', 'LINK', 'SUBJECT'],
+  missingCommit: '(commit not in this repository)',
+  noCommits: (roots: string[]) =>
+    roots.length === 0 ? 'No linked commits: no git repository found for this session' : `No linked commits in ${roots.join(', ')}`,
+
+  // lore show --commit <REF>
+  commitRows: (short: string, subject: string, date: string) => [
+    ['Commit', `${short}  ${subject}`],
+    ['Date', date],
+  ],
+  sessionsLinked: (n: number) => (n === 1 ? '1 linked session:' : `${n} linked sessions:`),
+  noSessions: (short: string) => `No sessions linked to commit ${short}`,
+
+  // Mistakes on the command line.
+  bothGiven: 'give a session or --commit, not both',
+  noneGiven: 'no session given',
+  noneGivenHint: 'Give a session id (see `lore sessions`), or --commit REF for the sessions linked to a commit.',
+  onlyInNotes: (prefix: string) => `no session in the index matches '${prefix}'`,
+  onlyInNotesHint: (ids: string[]) => `Linked here but not in the index: ${ids.join(', ')}; give the full id.`,
+};

@@ -1,0 +1,44 @@
+import { columns, formatMinute, isoSeconds } from '../cli/format.js';
+import type { Io } from '../cli/io.js';
+import { showText } from '../cli/show-text.js';
+import { parseNote } from '../links/record.js';
+import { normaliseId, shortId } from '../sessions/session.js';
+import { linkJson, sessionSummaryJson } from './show.js';
+import { openWorkspace } from './workspace.js';
+
+export interface ShowCommitOptions {
+  cwd: string;
+  ref: string;
+  json: boolean;
+}
+
+/** `lore show --commit <REF>`: a commit and the sessions linked to it, as the index knows them. */
+export async function showCommit(opts: ShowCommitOptions, io: Io): Promise<void> {
+  const { repo, index } = await openWorkspace(opts.cwd, io);
+  const commit = await repo.resolveCommit(opts.ref);
+  const links = [...parseNote(await repo.readNote(commit.sha)).records.values()].map((link) => ({
+    link,
+    session: index.sessions.get(normaliseId(link.session)),
+  }));
+
+  if (opts.json) {
+    const sessions = links.map(({ link, session }) => ({ ...sessionSummaryJson(link.session, session, link.tool), link: linkJson(link) }));
+    const head = { sha: commit.sha, short: commit.short, subject: commit.subject, date: isoSeconds(commit.authorTime) };
+    io.out(JSON.stringify({ commit: head, sessions }, null, 2));
+    return;
+  }
+  for (const line of columns(showText.commitRows(commit.short, commit.subject, formatMinute(commit.authorTime, commit.authorOffset)))) {
+    io.out(line);
+  }
+  io.out('');
+  if (links.length === 0) {
+    io.out(showText.noSessions(commit.short));
+    return;
+  }
+  io.out(showText.sessionsLinked(links.length));
+  for (const { link, session } of links) {
+    io.out('');
+    io.out(`  ${shortId(link.session)}${session ? '' : `  ${showText.notInIndex}`}`);
+    for (const line of columns([...showText.sessionRows(session, link.tool), showText.linkRow(link)])) io.out(`    ${line}`);
+  }
+}

@@ -1,0 +1,191 @@
+import { columns, formatMinute, isoSeconds } from '../cli/format.js';
+import type { Io } from '../cli/io.js';
+import { linkMethod, showText } from '../cli/show-text.js';
+import { isLoreError, LoreError } from '../errors.js';
+import { findGitRoot } from '../git/discover.js';
+import { openRepo } from '../git/nodegit-repo.js';
+import type { Repo } from '../git/repo.js';
+import { parseNote, type LinkRecord } from '../links/record.js';
+import { findSession } from '../sessions/lookup.js';
+import { normaliseId, type Session } from '../sessions/session.js';
+import { realDir } from './place.js';
+import { loadIndex } from './workspace.js';
+
+export interface ShowOptions {
+  cwd: string;
+  session: string;
+  json: boolean;
+}
+
+/** A commit a session is linked to; subject and time are null when the repository lacks the commit. */
+export interface LinkedCommit {
+  sha: string;
+  short: string;
+  subject: string | null;
+  authorTime: number | null;
+  authorOffset: number;
+  link: LinkRecord;
+}
+
+export function linkJson(r: LinkRecord) {
+  return { method: r.method, confidence: r.confidence ?? null, linked_at: r.linked_at, linked_by: r.linked_by ?? null };
+}
+
+/** A session in show's JSON; an id only the notes know has nulls where the index would speak. */
+export function sessionSummaryJson(id: string, s: Session | undefined, tool: string | undefined) {
+  return {
+    id,
+    tool: s?.tool ?? tool ?? null,
+    title: s?.title ?? null,
+    started_at: s?.startedAt === undefined ? null : isoSeconds(s.startedAt),
+    ended_at: s === undefined || s.endedAt === null ? null : isoSeconds(s.endedAt),
+    branch: s?.branch ?? null,
+    cwd: s?.cwd ?? null,
+    in_index: s !== undefined,
+  };
+}
+
+function recordsOf(text: string): LinkRecord[] {
+  return [...parseNote(text).records.values()];
+}
+
+/** The links to session `id`, by commit, from the notes read in one pass. */
+export function linksTo(notes: Map<string, string>, id: string): Map<string, LinkRecord> {
+  // Parsing every note costs more than reading it; a note that cannot name the id is skipped unparsed.
+  const needle = JSON.stringify(id).slice(1, -1).toLowerCase();
+  const links = new Map<string, LinkRecord>();
+  for (const [sha, text] of notes) {
+    if (!text.toLowerCase().includes(needle)) continue;
+    const r = recordsOf(text).find((x) => normaliseId(x.session) === id);
+    if (r) links.set(sha, r);
+  }
+  return links;
+}
+
+export function linkedIds(noteTexts: Iterable<string>): Set<string> {
+  const ids = new Set<string>();
+  for (const text of noteTexts) for (const r of recordsOf(text)) ids.add(normaliseId(r.session));
+  return ids;
+}
+
+/**
+ * The session `prefix` names. The index decides; failing that, a full id the notes
+ * carry (a session linked on another machine) is taken too, but not a prefix of one:
+ * with no index entry to confirm it, a short prefix could name a session nobody meant.
+ */
+export async function resolveSessionId(
+  sessions: Map<string, Session>,
+  prefix: string,
+  noteIds: () => Promise<Set<string>>,
+): Promise<{ id: string; session?: Session }> {
+  try {
+    const session = findSession(sessions, prefix);
+    return { id: session.id, session };
+  } catch (e) {
+    const wanted = prefix.trim().toLowerCase();
+    if (!isLoreError(e) || e.code !== 'UNKNOWN_SESSION' || wanted === '') throw e;
+    const matches = [...(await noteIds())].filter((id) => id.toLowerCase().startsWith(wanted));
+    const exact = matches.find((id) => id.toLowerCase() === wanted);
+    if (exact) return { id: exact };
+    if (matches.length === 0) throw e;
+    throw new LoreError('UNKNOWN_SESSION', showText.onlyInNotes(prefix), showText.onlyInNotesHint(matches.slice(0, 5)));
+  }
+}
+
+/** Commit facts for each link, newest first; a sha the repository lacks (notes fetched without it) still shows. */
+export async function describeLinks(repo: Repo, links: Map<string, LinkRecord>): Promise<LinkedCommit[]> {
+  const found: LinkedCommit[] = [];
+  for (const [sha, link] of links) {
+    try {
+      const c = await repo.resolveCommit(sha);
+      found.push({ sha, short: c.short, subject: c.subject, authorTime: c.authorTime, authorOffset: c.authorOffset, link });
+    } catch (e) {
+      if (!isLoreError(e)) throw e;
+      found.push({ sha, short: sha.slice(0, 7), subject: null, authorTime: null, authorOffset: 0, link });
+    }
+  }
+  return found.sort((a, b) => (b.authorTime ?? 0) - (a.authorTime ?? 0));
+}
+
+/** Indented, aligned rows: short sha, date as git shows it, how linked, subject. */
+export function commitLines(commits: LinkedCommit[]): string[] {
+  const rows = commits.map((c) => [
+    c.short,
+    c.authorTime === null ? '?' : formatMinute(c.authorTime, c.authorOffset),
+    linkMethod(c.link),
+    c.subject ?? showText.missingCommit,
+  ]);
+  return columns([showText.commitColumns, ...rows]).map((line) => `  ${line}`);
+}
+
+async function repoAt(dir: string): Promise<Repo | null> {
+  try {
+    return await openRepo(dir);
+  } catch (e) {
+    if (isLoreError(e)) return null;
+    throw e;
+  }
+}
+
+/** The session's own repository first, then the current one; each opened once. */
+async function reposFor(session: Session | undefined, here: Repo | null): Promise<Repo[]> {
+  const repos: Repo[] = [];
+  const dir = session?.cwd === undefined ? null : realDir(session.cwd);
+  const own = dir === null ? null : here && findGitRoot(dir) === here.root ? here : await repoAt(dir);
+  if (own) repos.push(own);
+  if (here && !repos.some((r) => r.root === here.root)) repos.push(here);
+  return repos;
+}
+
+/** `lore show <SESSION>`: what the index knows of a session and every commit it is linked to. */
+export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
+  const index = await loadIndex(opts.cwd, io, findGitRoot(opts.cwd) ?? undefined);
+  const here = await repoAt(opts.cwd);
+  const notes = new Map<string, Promise<Map<string, string>>>();
+  const notesOf = (repo: Repo) => {
+    if (!notes.has(repo.root)) notes.set(repo.root, repo.readAllNotes());
+    return notes.get(repo.root)!;
+  };
+  const { id, session } = await resolveSessionId(index.sessions, opts.session, async () =>
+    here ? linkedIds((await notesOf(here)).values()) : new Set(),
+  );
+
+  const repos = await reposFor(session, here);
+  const seen = new Set<string>();
+  const found: { root: string; commits: LinkedCommit[] }[] = [];
+  for (const repo of repos) {
+    // A commit in two clones is one commit: it shows once, under the first repository.
+    const links = new Map([...linksTo(await notesOf(repo), id)].filter(([sha]) => !seen.has(sha)));
+    for (const sha of links.keys()) seen.add(sha);
+    found.push({ root: repo.root, commits: await describeLinks(repo, links) });
+  }
+  const all = found.flatMap((f) => f.commits.map((c) => ({ ...c, repo: f.root })));
+  const tool = all.find((c) => c.link.tool !== undefined)?.link.tool;
+
+  if (opts.json) {
+    const commits = all
+      .sort((a, b) => (b.authorTime ?? 0) - (a.authorTime ?? 0))
+      .map((c) => ({
+        sha: c.sha,
+        short: c.short,
+        subject: c.subject,
+        date: c.authorTime === null ? null : isoSeconds(c.authorTime),
+        repo: c.repo,
+        link: linkJson(c.link),
+      }));
+    io.out(JSON.stringify({ session: sessionSummaryJson(id, session, tool), repositories: repos.map((r) => r.root), commits }, null, 2));
+    return;
+  }
+  for (const line of columns([showText.sessionHeader(id, session !== undefined), ...showText.sessionRows(session, tool)])) io.out(line);
+  io.out('');
+  if (all.length === 0) {
+    io.out(showText.noCommits(repos.map((r) => r.root)));
+    return;
+  }
+  const sections = found.filter((f) => f.commits.length > 0);
+  sections.forEach((f, i) => {
+    if (i > 0) io.out('');
+    io.out(showText.commitsIn(f.root));
+    for (const line of commitLines(f.commits)) io.out(line);
+  });
+}

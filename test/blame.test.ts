@@ -1,0 +1,146 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { addSessions, commit, lore, makeRepo, makeWorld, SID, type World } from './helpers/env.js';
+import { noteLine, setNote, short } from './helpers/show.js';
+
+interface Ctx {
+  w: World;
+  repo: string;
+  s1: string;
+  s2: string;
+}
+
+const b = suite<Ctx>('lore blame');
+
+// first: a.txt lines 1-6; fix: rewrites lines 2-3 and adds line 7, and cuts b-d out of moved.txt.
+b.before.each((ctx) => {
+  ctx.w = makeWorld();
+  ctx.repo = makeRepo(ctx.w);
+  const first = commit(ctx.w, ctx.repo, {
+    files: { 'a.txt': 'l1\nl2\nl3\nl4\nl5\nl6\n', 'moved.txt': 'a\nb\nc\nd\ne\n', 'lib/x.ts': 'x\n', 'notes:v2.txt': 'n\n', 'empty.txt': '' },
+    message: 'first',
+    date: '2026-01-13T09:00:00Z',
+  });
+  const fix = commit(ctx.w, ctx.repo, {
+    files: { 'a.txt': 'l1\nL2\nL3\nl4\nl5\nl6\nl7\n', 'moved.txt': 'a\ne\n' },
+    message: 'Fix login bug',
+    date: '2026-01-13T10:30:00Z',
+  });
+  addSessions(ctx.w, [{ id: SID.a, cwd: ctx.repo, started_at: '2026-01-13T10:00:00Z' }]);
+  setNote(ctx.w, ctx.repo, fix, [noteLine(SID.a, 'manual'), noteLine(SID.b, 'auto', { confidence: 0.72 })]);
+  ctx.s1 = short(ctx.w, ctx.repo, first);
+  ctx.s2 = short(ctx.w, ctx.repo, fix);
+});
+b.after.each((ctx) => ctx.w.cleanup());
+
+b('one row per run of lines from one commit, with its sessions or a note that it has none', ({ w, repo, s1, s2 }) => {
+  const r = lore(w, repo, ['blame', 'a.txt']);
+  assert.is(r.code, 0, r.stderr);
+  assert.is(
+    r.stdout,
+    [
+      `L1    ${s1}  (no linked session)`,
+      `L2-3  ${s2}  c9731a91 (manual), c9731a92 (auto 72%)`,
+      `L4-6  ${s1}  (no linked session)`,
+      `L7    ${s2}  c9731a91 (manual), c9731a92 (auto 72%)`,
+      '',
+    ].join('\n'),
+  );
+  assert.is(r.stderr, '');
+});
+
+b('lines git blames in two pieces but from one commit make one row', ({ w, repo, s1 }) => {
+  const r = lore(w, repo, ['blame', 'moved.txt']);
+  assert.is(r.code, 0, r.stderr);
+  assert.is(r.stdout, `L1-2  ${s1}  (no linked session)\n`);
+});
+
+b('FILE:LINE and FILE:LINE-END show only those lines', ({ w, repo, s1, s2 }) => {
+  const range = lore(w, repo, ['blame', 'a.txt:3-5']);
+  assert.is(range.code, 0, range.stderr);
+  assert.is(range.stdout, `L3    ${s2}  c9731a91 (manual), c9731a92 (auto 72%)\nL4-5  ${s1}  (no linked session)\n`);
+  const one = lore(w, repo, ['blame', 'a.txt:7']);
+  assert.is(one.stdout, `L7  ${s2}  c9731a91 (manual), c9731a92 (auto 72%)\n`);
+});
+
+b('--json: ranges with their commit and linked sessions', ({ w, repo, s1, s2 }) => {
+  const r = lore(w, repo, ['blame', 'a.txt:1-2', '--json']);
+  assert.is(r.code, 0, r.stderr);
+  const json = JSON.parse(r.stdout);
+  assert.is(json.file, 'a.txt');
+  assert.is(json.root, repo);
+  assert.equal(
+    json.ranges.map((x: { start: number; end: number; commit: { short: string; subject: string } }) => [x.start, x.end, x.commit.short, x.commit.subject]),
+    [
+      [1, 1, s1, 'first'],
+      [2, 2, s2, 'Fix login bug'],
+    ],
+  );
+  assert.match(json.ranges[1].commit.sha, /^[0-9a-f]{40}$/);
+  assert.equal(json.ranges[0].sessions, []);
+  assert.equal(json.ranges[1].sessions, [
+    { id: SID.a, link: { method: 'manual', confidence: null, linked_at: '2026-01-13T10:45:00Z', linked_by: null } },
+    { id: SID.b, link: { method: 'auto', confidence: 0.72, linked_at: '2026-01-13T10:45:00Z', linked_by: null } },
+  ]);
+  const empty = JSON.parse(lore(w, repo, ['blame', 'empty.txt', '--json']).stdout);
+  assert.equal(empty, { file: 'empty.txt', root: repo, ranges: [] });
+});
+
+b('paths are relative to the current directory, from any subdirectory', ({ w, repo, s1 }) => {
+  const sub = join(repo, 'lib');
+  const here = lore(w, sub, ['blame', 'x.ts']);
+  assert.is(here.code, 0, here.stderr);
+  assert.is(here.stdout, `L1  ${s1}  (no linked session)\n`);
+  const up = lore(w, sub, ['blame', '../a.txt:1', '--json']);
+  assert.is(JSON.parse(up.stdout).file, 'a.txt');
+  const abs = lore(w, sub, ['blame', join(repo, 'lib/x.ts'), '--json']);
+  assert.is(JSON.parse(abs.stdout).file, 'lib/x.ts');
+});
+
+b("a ':' in a file name: no numeric suffix, or the whole name exists, means it is part of the name", ({ w, repo, s1 }) => {
+  const plain = lore(w, repo, ['blame', 'notes:v2.txt']);
+  assert.is(plain.code, 0, plain.stderr);
+  assert.is(plain.stdout, `L1  ${s1}  (no linked session)\n`);
+  assert.is(lore(w, repo, ['blame', 'notes:v2.txt:1']).stdout, `L1  ${s1}  (no linked session)\n`);
+  commit(w, repo, { files: { 'weird:2': 'w\n' }, message: 'weird' });
+  const weird = lore(w, repo, ['blame', 'weird:2', '--json']);
+  assert.is(weird.code, 0, weird.stderr);
+  assert.is(JSON.parse(weird.stdout).file, 'weird:2');
+});
+
+b('an empty file says so', ({ w, repo }) => {
+  const r = lore(w, repo, ['blame', 'empty.txt']);
+  assert.is(r.code, 0, r.stderr);
+  assert.is(r.stdout, 'empty.txt is empty at HEAD\n');
+});
+
+b('mistakes are errors: outside the repository, missing, untracked, a directory, a bad or too long range', ({ w, repo }) => {
+  writeFileSync(join(w.dir, 'outside.txt'), 'o\n');
+  writeFileSync(join(repo, 'new.txt'), 'n\n');
+  mkdirSync(join(repo, 'lib', 'deep'), { recursive: true });
+  const cases: [string, string, number, string | RegExp][] = [
+    [repo, '../outside.txt', 2, `Error: '../outside.txt' is outside the repository ${repo}\n`],
+    [join(repo, 'lib', 'deep'), '../../../outside.txt', 2, `Error: '../../../outside.txt' is outside the repository ${repo}\n`],
+    [repo, 'nope.txt', 1, "Error: no such file: 'nope.txt'\n"],
+    [repo, 'nope.txt:3', 1, "Error: no such file: 'nope.txt'\n"],
+    [repo, 'new.txt', 1, /^Error: 'new.txt' is not in HEAD\n/],
+    [repo, 'lib', 2, "Error: 'lib' is a directory; blame works on one file\n"],
+    [repo, 'a.txt:0', 2, /^Error: bad line range '0'/],
+    [repo, 'a.txt:5-3', 2, /^Error: bad line range '5-3'/],
+    [repo, 'a.txt:8', 2, 'Error: line 8 is past the end of a.txt, which has 7 lines at HEAD\nhint: Line numbers are those of the file as committed at HEAD.\n'],
+    [repo, 'a.txt:6-9', 2, /^Error: line 9 is past the end of a.txt, which has 7 lines/],
+    [repo, 'empty.txt:1', 2, /^Error: line 1 is past the end of empty.txt, which has 0 lines/],
+    [w.dir, 'outside.txt', 1, /^Error: not inside a git repository/],
+  ];
+  for (const [cwd, arg, code, stderr] of cases) {
+    const r = lore(w, cwd, ['blame', arg]);
+    assert.is(r.code, code, `${arg}: ${r.stderr}`);
+    if (typeof stderr === 'string') assert.is(r.stderr, stderr, arg);
+    else assert.match(r.stderr, stderr, arg);
+    assert.is(r.stdout, '', arg);
+  }
+});
+
+b.run();
