@@ -40,8 +40,9 @@ export async function main(argv: string[], as: 'lore' | 'git lore-link' = 'lore'
     .version(false)
     .wrap(Math.min(100, process.stdout.columns || 80))
     .fail((msg, err) => {
-      if (err) throw err;
-      usageError = msg;
+      // yargs reports its own validation failures (a missing option value) as a YError.
+      if (err && err.name !== 'YError') throw err;
+      usageError = msg ?? err?.message;
     });
 
   if (as === 'git lore-link') {

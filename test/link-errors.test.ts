@@ -84,7 +84,7 @@ errors('malformed index lines are reported once with file and line, and skipped'
 errors('usage mistakes are one error line, exit 2', ({ w }) => {
   const repo = makeRepo(w);
   commit(w, repo);
-  for (const args of [['link'], ['link', '--backfill'], ['link', '--auto', '--threshold', '1.5'], ['link', '--auto', '--threshold', 'x'], ['link', 'c973', '--current'], ['link', '--bogus', 'x']]) {
+  for (const args of [['link'], ['link', '--backfill'], ['link', '--auto', '--threshold', '1.5'], ['link', '--auto', '--threshold', 'x'], ['link', 'c973', '--current'], ['link', '--bogus', 'x'], ['link', 'c973', '--commit'], ['show', '--commit']]) {
     const r = lore(w, repo, args);
     assert.is(r.code, 2, args.join(' '));
     assert.match(r.stderr, /^Error: /, args.join(' '));
