@@ -6,6 +6,7 @@ import { unlinkSpec } from './unlink-spec.js';
 import { blameSpec } from './blame-spec.js';
 import { importSpec } from './import-spec.js';
 import { sessionSpec } from './session-spec.js';
+import { mcpSpec } from './mcp-spec.js';
 
 /** Every `lore` subcommand, in the order `lore --help` lists them. */
-export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec, showSpec, unlinkSpec, blameSpec, importSpec, sessionSpec];
+export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec, showSpec, unlinkSpec, blameSpec, importSpec, sessionSpec, mcpSpec];

@@ -1,0 +1,43 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { openWorkspace } from '../commands/workspace.js';
+import { writeLinks } from '../links/apply.js';
+import { findSession } from '../sessions/lookup.js';
+import { answer } from './answer.js';
+import { serverIo, type Log, type ToolContext } from './command-io.js';
+import { commitRef, linkResultSchema, sessionRef } from './schemas.js';
+
+/**
+ * `lore link SESSION --commit REF` for one session, answering data instead of the
+ * seed's lines: the commit first, then the session, must resolve before anything is written.
+ */
+async function linkOne(dir: string, log: Log, prefix: string, ref: string) {
+  const { repo, index } = await openWorkspace(dir, serverIo(log));
+  const commit = await repo.resolveCommit(ref);
+  const session = findSession(index.sessions, prefix);
+  const added = await writeLinks(repo, [{ session: session.id, sha: commit.sha, short: commit.short, method: 'manual', tool: session.tool }]);
+  return {
+    session: session.id,
+    commit: { sha: commit.sha, short: commit.short, subject: commit.subject },
+    method: 'manual' as const,
+    created: added.length > 0,
+  };
+}
+
+/** The one tool that writes; the server offers it only when started with --allow-write. */
+export function registerLinkTool(server: McpServer, { dir, log }: ToolContext): void {
+  server.registerTool(
+    'lore_link',
+    {
+      title: 'Link a session to a commit',
+      description:
+        'Records that a session produced a commit: a manual link in the git note refs/notes/lore on that commit, as `lore link SESSION --commit REF` writes it. Linking a session to the same commit again changes nothing.',
+      inputSchema: {
+        session: sessionRef,
+        commit: commitRef,
+      },
+      outputSchema: linkResultSchema,
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    },
+    ({ session, commit }) => answer(log, () => linkOne(dir, log, session, commit)),
+  );
+}

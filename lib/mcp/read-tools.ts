@@ -1,0 +1,109 @@
+import { resolve } from 'node:path';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { blame } from '../commands/blame.js';
+import { realDir } from '../commands/place.js';
+import { listSessions } from '../commands/sessions.js';
+import { showCommit } from '../commands/show-commit.js';
+import { showSession } from '../commands/show.js';
+import { LoreError } from '../errors.js';
+import { isInside } from '../linking/facts.js';
+import { answer } from './answer.js';
+import { commandJson, type ToolContext } from './command-io.js';
+import { blameSchema, commitRef, linkedSessionsSchema, sessionDetailSchema, sessionListSchema, sessionRef, sessionSchema } from './schemas.js';
+
+const READ_ONLY = { readOnlyHint: true, openWorldHint: false } as const;
+/** An agent's context is small; lore_list_sessions answers this many unless asked for more. */
+const DEFAULT_LIMIT = 20;
+
+function parseSince(since: string): number {
+  const t = Date.parse(since);
+  if (Number.isNaN(t)) throw new LoreError('BAD_ARGUMENT', `since must be an ISO 8601 date or time, not '${since}'`);
+  return t;
+}
+
+/** `FILE`, `FILE:LINE` or `FILE:LINE-END`, as `lore blame` takes it. */
+function blameTarget(file: string, line?: number, endLine?: number): string {
+  if (line === undefined) {
+    if (endLine !== undefined) throw new LoreError('BAD_ARGUMENT', 'end_line needs line: give the first line of the range too');
+    return file;
+  }
+  return `${file}:${line}-${endLine ?? line}`;
+}
+
+/** The read tools: each answers what the matching `lore … --json` command prints. */
+export function registerReadTools(server: McpServer, { dir, log }: ToolContext): void {
+  server.registerTool(
+    'lore_get_linked_sessions',
+    {
+      title: 'Sessions linked to a commit',
+      description:
+        'The AI coding sessions linked to a commit, i.e. the sessions that produced it: id, tool, title, start and end, branch, working directory, and how each was linked (method, confidence). Same data as `lore show --commit REF --json`.',
+      inputSchema: { commit: commitRef },
+      outputSchema: linkedSessionsSchema,
+      annotations: READ_ONLY,
+    },
+    ({ commit }) => answer(log, () => commandJson(linkedSessionsSchema, log, (io) => showCommit({ cwd: dir, ref: commit, json: true }, io))),
+  );
+
+  server.registerTool(
+    'lore_get_session',
+    {
+      title: 'A session and its commits',
+      description:
+        "What lore knows of one session (tool, title, start, end, branch, directory) and every commit it is linked to, newest first, searched in the session's own repository and the server's. Same data as `lore show SESSION --json`.",
+      inputSchema: { session: sessionRef },
+      outputSchema: sessionDetailSchema,
+      annotations: READ_ONLY,
+    },
+    ({ session }) => answer(log, () => commandJson(sessionDetailSchema, log, (io) => showSession({ cwd: dir, session, json: true }, io))),
+  );
+
+  server.registerTool(
+    'lore_list_sessions',
+    {
+      title: 'Recent sessions',
+      description: `The sessions lore knows, newest first (the elements of \`lore sessions --json\`), optionally only those in a directory or active since a time; at most ${DEFAULT_LIMIT} unless limit says otherwise.`,
+      inputSchema: {
+        repo: z.string().min(1).optional().describe("only sessions whose working directory is this directory or inside it; relative to the server's directory"),
+        since: z.string().optional().describe('ISO 8601 date or time: only sessions active at or after it (ended then or later, or not ended)'),
+        limit: z.number().int().min(0).default(DEFAULT_LIMIT).describe('at most this many sessions'),
+      },
+      outputSchema: sessionListSchema,
+      annotations: READ_ONLY,
+    },
+    ({ repo, since, limit }) =>
+      answer(log, async () => {
+        const after = since === undefined ? undefined : parseSince(since);
+        const within = repo === undefined ? undefined : realDir(resolve(dir, repo));
+        const all = await commandJson(z.array(sessionSchema), log, (io) => listSessions({ cwd: dir, json: true }, io));
+        const matched = all.filter(
+          (s) =>
+            (within === undefined || (s.cwd !== null && isInside(realDir(s.cwd), within))) &&
+            (after === undefined || s.ended_at === null || Date.parse(s.ended_at) >= after),
+        );
+        return { sessions: matched.slice(0, limit), total: matched.length };
+      }),
+  );
+
+  server.registerTool(
+    'lore_blame',
+    {
+      title: 'Who wrote these lines',
+      description:
+        'For lines of a file as committed at HEAD, the commit that last changed each run of lines and the sessions linked to that commit; follow up with lore_get_session to see a session. Same data as `lore blame FILE:LINE-END --json`.',
+      inputSchema: {
+        file: z.string().min(1).describe("path of a file committed at HEAD, relative to the server's directory"),
+        line: z.number().int().min(1).optional().describe('first line (1-based); without it, the whole file'),
+        end_line: z.number().int().min(1).optional().describe('last line, inclusive; default: line'),
+      },
+      outputSchema: blameSchema,
+      annotations: READ_ONLY,
+    },
+    ({ file, line, end_line }) =>
+      answer(log, async () => {
+        const target = blameTarget(file, line, end_line);
+        return commandJson(blameSchema, log, (io) => blame({ cwd: dir, target, json: true }, io));
+      }),
+  );
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/** The arguments that name a commit or a session, as the CLI takes them. */
+export const commitRef = z.string().min(1).default('HEAD').describe('any ref git resolves to a commit: HEAD, HEAD~2, a short or full SHA, a branch, a tag');
+export const sessionRef = z.string().min(1).describe('session id or a unique prefix of it (case-insensitive)');
+
+/*
+ * The shapes the MCP tools return, declared as their outputSchema. They are the JSON
+ * of the matching `--json` commands. Objects accept fields they do not list: a field
+ * added to a command's JSON must not make clients that validate against these fail.
+ */
+const open = <T extends z.ZodRawShape>(shape: T) => z.object(shape).passthrough();
+
+const iso = z.string().describe('ISO 8601 time, UTC, to the second');
+
+export const linkSchema = open({
+  method: z.enum(['manual', 'current', 'auto', 'backfill']).describe('how the link was made'),
+  confidence: z.number().nullable().describe('0..1 where a score decided (auto, backfill), else null'),
+  linked_at: iso,
+  linked_by: z.string().nullable().describe('email of whoever wrote the link'),
+});
+
+/** A session as `lore show --json` describes it; nulls where the index does not know it. */
+const sessionSummarySchema = open({
+  id: z.string(),
+  tool: z.string().nullable(),
+  title: z.string().nullable(),
+  started_at: iso.nullable(),
+  ended_at: iso.nullable().describe('null while the session is active'),
+  branch: z.string().nullable(),
+  cwd: z.string().nullable(),
+  in_index: z.boolean().describe('false for a session only the notes name (linked on another machine)'),
+});
+
+const commitSchema = open({ sha: z.string(), short: z.string(), subject: z.string() });
+
+/** `lore show --commit REF --json`. */
+export const linkedSessionsSchema = open({
+  commit: commitSchema.extend({ date: iso.describe('author date') }),
+  sessions: z.array(sessionSummarySchema.extend({ link: linkSchema })),
+});
+
+/** `lore show SESSION --json`. */
+export const sessionDetailSchema = open({
+  session: sessionSummarySchema,
+  repositories: z.array(z.string()).describe("the repositories searched for links: the session's own, then the server's"),
+  commits: z
+    .array(
+      open({
+        sha: z.string(),
+        short: z.string(),
+        subject: z.string().nullable().describe('null when the repository lacks the commit'),
+        date: iso.nullable(),
+        repo: z.string(),
+        link: linkSchema,
+      }),
+    )
+    .describe('newest first'),
+});
+
+/** One element of `lore sessions --json`. */
+export const sessionSchema = open({
+  id: z.string(),
+  tool: z.string().nullable(),
+  title: z.string().nullable(),
+  cwd: z.string().nullable(),
+  branch: z.string().nullable(),
+  branches: z.array(z.string()),
+  started_at: iso.nullable(),
+  ended_at: iso.nullable(),
+  active: z.boolean(),
+  files: z.array(z.string()).nullable().describe('null when unknown, not "touched nothing"'),
+});
+
+export const sessionListSchema = open({
+  sessions: z.array(sessionSchema).describe('newest first'),
+  total: z.number().int().describe('how many sessions matched before the limit'),
+});
+
+/** `lore blame FILE[:LINE[-END]] --json`. */
+export const blameSchema = open({
+  file: z.string().describe('repository-relative path'),
+  root: z.string(),
+  ranges: z.array(
+    open({
+      start: z.number().int(),
+      end: z.number().int(),
+      commit: commitSchema,
+      sessions: z.array(open({ id: z.string(), link: linkSchema })),
+    }),
+  ),
+});
+
+export const linkResultSchema = open({
+  session: z.string().describe('the full session id'),
+  commit: commitSchema,
+  method: z.literal('manual'),
+  created: z.boolean().describe('false when the session was already linked to the commit'),
+});
