@@ -1,4 +1,5 @@
 import type { Io } from '../cli/io.js';
+import type { CommitInfo, Repo } from '../git/repo.js';
 import { findSession } from '../sessions/lookup.js';
 import type { Session } from '../sessions/session.js';
 import { linkSessionsToCommit } from './link-one-commit.js';
@@ -11,14 +12,26 @@ export interface ManualLinkOptions {
   dryRun: boolean;
 }
 
-/** `lore link <SESSION>...`: every prefix must resolve before anything is written. */
-export async function linkManual(opts: ManualLinkOptions, io: Io): Promise<void> {
-  const { repo, index } = await openWorkspace(opts.cwd, io);
-  const commit = await repo.resolveCommit(opts.commit);
+export interface ManualTarget {
+  repo: Repo;
+  commit: CommitInfo;
+  sessions: Session[];
+}
+
+/** The commit, then every session prefix, resolved before anything is written. */
+export async function resolveManualLink(cwd: string, prefixes: string[], ref: string, io: Io): Promise<ManualTarget> {
+  const { repo, index } = await openWorkspace(cwd, io);
+  const commit = await repo.resolveCommit(ref);
   const sessions = new Map<string, Session>();
-  for (const prefix of opts.sessions) {
+  for (const prefix of prefixes) {
     const s = findSession(index.sessions, prefix);
     sessions.set(s.id, s);
   }
-  await linkSessionsToCommit(repo, commit, [...sessions.values()], 'manual', opts.dryRun, io);
+  return { repo, commit, sessions: [...sessions.values()] };
+}
+
+/** `lore link <SESSION>...`: if any prefix fails, nothing is written. */
+export async function linkManual(opts: ManualLinkOptions, io: Io): Promise<void> {
+  const { repo, commit, sessions } = await resolveManualLink(opts.cwd, opts.sessions, opts.commit, io);
+  await linkSessionsToCommit(repo, commit, sessions, 'manual', opts.dryRun, io);
 }

@@ -1,19 +1,17 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { openWorkspace } from '../commands/workspace.js';
+import { resolveManualLink } from '../commands/link-manual.js';
 import { writeLinks } from '../links/apply.js';
-import { findSession } from '../sessions/lookup.js';
 import { answer } from './answer.js';
 import { serverIo, type Log, type ToolContext } from './command-io.js';
 import { commitRef, linkResultSchema, sessionRef } from './schemas.js';
 
 /**
  * `lore link SESSION --commit REF` for one session, answering data instead of the
- * seed's lines: the commit first, then the session, must resolve before anything is written.
+ * seed's lines, from the same resolution `lore link` uses.
  */
 async function linkOne(dir: string, log: Log, prefix: string, ref: string) {
-  const { repo, index } = await openWorkspace(dir, serverIo(log));
-  const commit = await repo.resolveCommit(ref);
-  const session = findSession(index.sessions, prefix);
+  const { repo, commit, sessions } = await resolveManualLink(dir, [prefix], ref, serverIo(log));
+  const session = sessions[0];
   const added = await writeLinks(repo, [{ session: session.id, sha: commit.sha, short: commit.short, method: 'manual', tool: session.tool }]);
   return {
     session: session.id,
