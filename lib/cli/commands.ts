@@ -6,7 +6,8 @@ import { unlinkSpec } from './unlink-spec.js';
 import { blameSpec } from './blame-spec.js';
 import { importSpec } from './import-spec.js';
 import { sessionSpec } from './session-spec.js';
+import { hooksSpec } from './hooks-spec.js';
 import { mcpSpec } from './mcp-spec.js';
 
 /** Every `lore` subcommand, in the order `lore --help` lists them. */
-export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec, showSpec, unlinkSpec, blameSpec, importSpec, sessionSpec, mcpSpec];
+export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec, showSpec, unlinkSpec, blameSpec, importSpec, sessionSpec, hooksSpec, mcpSpec];
