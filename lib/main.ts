@@ -1,4 +1,3 @@
-import yargs from 'yargs';
 import { isLoreError } from './errors.js';
 import { processIo, type Io } from './cli/io.js';
 import { COMMANDS } from './cli/commands.js';
@@ -24,12 +23,36 @@ function reportError(io: Io, e: unknown): number {
 }
 
 /**
+ * The post-commit hook runs exactly `lore link --current --commit <full sha>` on every
+ * commit. That call skips yargs (~120 ms of CPU to load): the hook's budget is tens of ms.
+ */
+function hookInvocation(argv: string[], as: string): string | null {
+  const [command, ...rest] = as === 'lore' ? argv : ['link', ...argv];
+  if (command !== 'link' || rest.length !== 3) return null;
+  const at = rest.indexOf('--commit');
+  const sha = at === -1 ? undefined : rest[at + 1];
+  const others = rest.filter((_, i) => i !== at && i !== at + 1);
+  return sha && /^[0-9a-f]{40}$/i.test(sha) && others.length === 1 && others[0] === '--current' ? sha : null;
+}
+
+/**
  * The process boundary: parses argv, runs one command, maps failures to exit codes.
  * `as` is the name the user typed: `lore`, or `git lore-link` for the git subcommand.
  */
 export async function main(argv: string[], as: 'lore' | 'git lore-link' = 'lore'): Promise<number> {
   const io = processIo();
   const cwd = process.cwd();
+  const hookCommit = hookInvocation(argv, as);
+  if (hookCommit) {
+    try {
+      const { linkCurrent } = await import('./commands/link-current.js');
+      await linkCurrent({ cwd, commit: hookCommit, dryRun: false }, io);
+      return 0;
+    } catch (e) {
+      return reportError(io, e);
+    }
+  }
+  const { default: yargs } = await import('yargs');
   let usageError: string | undefined;
   let chosen: CommandSpec | undefined;
   const parser = yargs()
