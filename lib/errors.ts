@@ -14,7 +14,9 @@ export type ErrorCode =
   | 'NO_IDENTITY'
   | 'BAD_ARGUMENT'
   | 'NOTES_BUSY'
-  | 'BAD_CONFIG';
+  | 'BAD_CONFIG'
+  | 'UNKNOWN_REMOTE'
+  | 'REMOTE_FAILED';
 
 export class LoreError extends Error {
   constructor(

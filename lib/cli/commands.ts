@@ -6,8 +6,10 @@ import { unlinkSpec } from './unlink-spec.js';
 import { blameSpec } from './blame-spec.js';
 import { importSpec } from './import-spec.js';
 import { sessionSpec } from './session-spec.js';
+import { syncSpec } from './sync-spec.js';
+import { remoteSpec } from './remote-spec.js';
 import { hooksSpec } from './hooks-spec.js';
 import { mcpSpec } from './mcp-spec.js';
 
 /** Every `lore` subcommand, in the order `lore --help` lists them. */
-export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec, showSpec, unlinkSpec, blameSpec, importSpec, sessionSpec, hooksSpec, mcpSpec];
+export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec, showSpec, unlinkSpec, blameSpec, importSpec, sessionSpec, syncSpec, remoteSpec, hooksSpec, mcpSpec];

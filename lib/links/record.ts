@@ -51,7 +51,8 @@ function asRecord(line: string): LinkRecord | null {
   };
 }
 
-function better(a: LinkRecord, b: LinkRecord): LinkRecord {
+/** Of two records for one session, the one to keep: the surer method, then the earlier link. */
+export function better(a: LinkRecord, b: LinkRecord): LinkRecord {
   if (RANK[a.method] !== RANK[b.method]) return RANK[a.method] < RANK[b.method] ? a : b;
   return a.linked_at <= b.linked_at ? a : b;
 }

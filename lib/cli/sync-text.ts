@@ -1,0 +1,21 @@
+/** Every line `lore sync` and `lore remote setup` print, in one place. */
+import type { LinkCount } from '../links/merge.js';
+
+const links = (c: LinkCount) => `${c.added} link(s)${c.removed > 0 ? ` and ${c.removed} unlink(s)` : ''}`;
+
+export const syncText = {
+  synced: (remote: string, pulled: LinkCount, pushed: LinkCount) => `Pulled ${links(pulled)}, pushed ${links(pushed)} to ${remote}`,
+  gaveUp: (remote: string, attempts: number) =>
+    `${remote} kept changing: links not pushed after ${attempts} attempts; everything is kept locally`,
+  gaveUpHint: 'Run lore sync again in a moment.',
+  mergeMessage: (remote: string) => `lore: merge links from ${remote}\n`,
+  fastForward: (remote: string) => `lore sync: fast-forward to ${remote}`,
+
+  setupAdded: (remote: string, refspec: string) => `Added ${refspec} to remote.${remote}.fetch: git fetch ${remote} now brings links too`,
+  setupAlready: (remote: string, refspec: string) => `remote.${remote}.fetch already has ${refspec}`,
+  setupNext: (remote: string) => `Fetched links are merged and shared by: lore sync ${remote}`,
+  overwriting: (remote: string, refspec: string) =>
+    `Warning: remote.${remote}.fetch has ${refspec}, which makes git fetch overwrite local links that are not pushed yet`,
+  overwritingHint: (remote: string, refspec: string) =>
+    `hint: lore sync does not need it; remove it with: git config --fixed-value --unset remote.${remote}.fetch '${refspec}'`,
+};

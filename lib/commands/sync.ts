@@ -1,0 +1,89 @@
+import type { Io } from '../cli/io.js';
+import { syncText } from '../cli/sync-text.js';
+import { LoreError } from '../errors.js';
+import { openRepo } from '../git/nodegit-repo.js';
+import { fetchNotes, openNotesSync, resolveRemote, type NotesSync } from '../git/notes-sync.js';
+import type { Identity } from '../git/repo.js';
+import { countLinks, diffNotes, mergeNotes, type LinkCount, type Notes } from '../links/merge.js';
+
+/** Pushes refused because the remote moved meanwhile, before giving up (links stay local). */
+const PUSH_ATTEMPTS = 5;
+/** Local writers (lore link) moving refs/notes/lore while a merge is written. */
+const LOCAL_ATTEMPTS = 20;
+
+export interface SyncOptions {
+  cwd: string;
+  remote?: string;
+  quiet: boolean;
+}
+
+interface Step {
+  /** refs/notes/lore after the step, and the remote tip it was merged with. */
+  tip: string | null;
+  remoteTip: string | null;
+  pulled: LinkCount;
+  /** What the remote gains if `tip` is pushed. */
+  pushed: LinkCount;
+}
+
+const NONE: LinkCount = { added: 0, removed: 0 };
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * Brings the fetched remote tip into refs/notes/lore. A local ref that is behind moves
+ * forward; a diverged one gets a merge commit with both tips as parents, so the push
+ * that follows is a fast-forward. The local ref moves by compare-and-swap: when a
+ * `lore link` moved it meanwhile, everything is read and merged again.
+ */
+async function integrate(notes: NotesSync, remoteTip: string | null, identity: () => Promise<Identity>): Promise<Step> {
+  for (let attempt = 0; attempt < LOCAL_ATTEMPTS; attempt++) {
+    const local = await notes.localTip();
+    const base = local && remoteTip ? await notes.mergeBase(local, remoteTip) : null;
+    const nothingNew = !remoteTip || base === remoteTip;
+    const fastForward = !nothingNew && (!local || base === local);
+    const [ours, theirs, old] = await Promise.all([
+      notes.readNotes(local),
+      notes.readNotes(remoteTip),
+      notes.readNotes(nothingNew || fastForward ? null : base),
+    ]);
+    if (nothingNew) return { tip: local, remoteTip, pulled: NONE, pushed: countLinks(theirs, ours) };
+    let tip = remoteTip;
+    let merged: Notes = theirs;
+    if (!fastForward) {
+      merged = mergeNotes(old, ours, theirs);
+      tip = await notes.writeMerge(local!, remoteTip, diffNotes(ours, merged), await identity(), syncText.mergeMessage(notes.remote));
+    }
+    if (await notes.moveLocal(tip, local, fastForward ? syncText.fastForward(notes.remote) : syncText.mergeMessage(notes.remote))) {
+      return { tip, remoteTip, pulled: countLinks(ours, merged), pushed: countLinks(theirs, merged) };
+    }
+  }
+  throw new LoreError('NOTES_BUSY', 'refs/notes/lore kept changing under lore sync; nothing was pushed', 'Try again.');
+}
+
+/**
+ * `lore sync`: fetch the remote's links, merge them with the local ones, push the result.
+ * A push the remote refuses because someone pushed first is retried after fetching and
+ * merging again; nothing is ever force-pushed, so no one's links are lost.
+ */
+export async function sync(opts: SyncOptions, io: Io): Promise<void> {
+  const [repo, remote] = await Promise.all([openRepo(opts.cwd), resolveRemote(opts.cwd, opts.remote)]);
+  // nodegit loads (~0.3 s, blocking) while git fetch runs in its own process.
+  const [fetched, notes] = await Promise.all([fetchNotes(opts.cwd, remote), openNotesSync(repo, remote)]);
+  let present = fetched;
+  let pulled = NONE;
+  for (let attempt = 1; ; attempt++) {
+    const step = await integrate(notes, await notes.remoteTip(present), () => repo.identity());
+    pulled = { added: pulled.added + step.pulled.added, removed: pulled.removed + step.pulled.removed };
+    if (step.tip === step.remoteTip || (await notes.push())) {
+      if (!opts.quiet) io.out(syncText.synced(remote, pulled, step.pushed));
+      return;
+    }
+    if (attempt === PUSH_ATTEMPTS) throw new LoreError('REMOTE_FAILED', syncText.gaveUp(remote, PUSH_ATTEMPTS), syncText.gaveUpHint);
+    // Backoff with jitter, so two clones that collided do not collide again in step.
+    await sleep(100 * 2 ** (attempt - 1) + Math.random() * 100);
+    present = await fetchNotes(opts.cwd, remote);
+  }
+}
