@@ -27,23 +27,9 @@ async function objectType(gitDir: string, ref: string): Promise<string | null> {
   }
 }
 
-/** Anything git resolves to a commit (tags peeled); a LoreError for anything else. */
-export async function resolveCommitCli(gitDir: string, ref: string): Promise<CommitInfo> {
-  const type = ref.startsWith('-') ? null : await objectType(gitDir, ref);
-  if (type === null) {
-    if (!(await hasCommits(gitDir))) {
-      throw new LoreError('NO_COMMITS', 'the repository has no commits yet', 'Make a first commit, then link sessions to it.');
-    }
-    throw new LoreError('UNKNOWN_REF', `unknown revision '${ref}'`, GIVE_A_COMMIT);
-  }
-  if (type !== 'commit' && type !== 'tag') throw new LoreError('NOT_A_COMMIT', `'${ref}' is a ${type}, not a commit`, GIVE_A_COMMIT);
-  let out: string;
-  try {
-    out = await git(gitDir, ['log', '-1', '--no-walk', '--format=%H%x00%h%x00%at%x00%ct%x00%ae%x00%ce%x00%ai%x00%s', `${ref}^{commit}`, '--']);
-  } catch (e) {
-    if (e instanceof GitFailed) throw new LoreError('NOT_A_COMMIT', `'${ref}' is a tag that does not point to a commit`, GIVE_A_COMMIT);
-    throw e;
-  }
+const COMMIT_FORMAT = '--format=%H%x00%h%x00%at%x00%ct%x00%ae%x00%ce%x00%ai%x00%s';
+
+function parseCommit(out: string): CommitInfo {
   const [sha, short, at, ct, ae, ce, ai, subject] = out.replace(/\n$/, '').split('\0');
   const offset = /([+-])(\d\d)(\d\d)$/.exec(ai);
   return {
@@ -56,6 +42,29 @@ export async function resolveCommitCli(gitDir: string, ref: string): Promise<Com
     authorEmail: ae,
     committerEmail: ce,
   };
+}
+
+/**
+ * Anything git resolves to a commit (tags peeled); a LoreError for anything else.
+ * One git call when the ref is good; the failure path asks why.
+ */
+export async function resolveCommitCli(gitDir: string, ref: string): Promise<CommitInfo> {
+  if (!ref.startsWith('-')) {
+    try {
+      return parseCommit(await git(gitDir, ['log', '-1', '--no-walk', COMMIT_FORMAT, `${ref}^{commit}`, '--']));
+    } catch (e) {
+      if (!(e instanceof GitFailed)) throw e;
+    }
+  }
+  const type = ref.startsWith('-') ? null : await objectType(gitDir, ref);
+  if (type === null) {
+    if (!(await hasCommits(gitDir))) {
+      throw new LoreError('NO_COMMITS', 'the repository has no commits yet', 'Make a first commit, then link sessions to it.');
+    }
+    throw new LoreError('UNKNOWN_REF', `unknown revision '${ref}'`, GIVE_A_COMMIT);
+  }
+  if (type === 'tag') throw new LoreError('NOT_A_COMMIT', `'${ref}' is a tag that does not point to a commit`, GIVE_A_COMMIT);
+  throw new LoreError('NOT_A_COMMIT', `'${ref}' is a ${type}, not a commit`, GIVE_A_COMMIT);
 }
 
 /** The identity notes commits are made with: git's environment variables, then config. */

@@ -1,4 +1,5 @@
 import { realpathSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
@@ -34,16 +35,21 @@ function sleep(ms: number): Promise<void> {
  * read never load nodegit; it is opened on the first write or blame.
  */
 export async function openRepo(cwd: string): Promise<Repo> {
+  const ask = (args: string[]) => gitRun(cwd, ['rev-parse', ...args], undefined, '-C').then((b) => b.toString('utf8').split('\n'));
   let lines: string[];
   try {
-    lines = (await gitRun(cwd, ['rev-parse', '--is-bare-repository', '--absolute-git-dir'], undefined, '-C')).toString('utf8').split('\n');
+    lines = await ask(['--absolute-git-dir', '--show-toplevel']);
   } catch {
-    throw new LoreError('NOT_A_REPO', `not inside a git repository: ${cwd}`, 'Run lore from inside a git repository.');
+    // A bare repository has no top level to show; anything else is not a repository.
+    try {
+      lines = await ask(['--absolute-git-dir', '--is-bare-repository']);
+    } catch {
+      throw new LoreError('NOT_A_REPO', `not inside a git repository: ${cwd}`, 'Run lore from inside a git repository.');
+    }
+    // Inside the .git directory of a working tree, the tree is its parent.
+    lines[1] = lines[1] === 'true' ? lines[0] : dirname(lines[0]);
   }
-  const [bare, gitDir] = lines;
-  let root = gitDir;
-  if (bare !== 'true') root = (await gitRun(cwd, ['rev-parse', '--show-toplevel'], undefined, '-C')).toString('utf8').trim();
-  return new NodegitRepo(gitDir, realpathSync(root));
+  return new NodegitRepo(lines[0], realpathSync(lines[1]));
 }
 
 class NodegitRepo implements Repo {
