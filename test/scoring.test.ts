@@ -25,6 +25,7 @@ interface Case {
   branch?: string;
   files?: string[] | null;
   cwd?: string;
+  userEmail?: string;
   expect: (confidence: number | undefined) => boolean;
   want: string;
 }
@@ -46,6 +47,7 @@ function score(c: Case): number | undefined {
     sessions: [sessionFacts(s, s.cwd, ROOT)],
     root: ROOT,
     threshold: 0.6,
+    userEmail: c.userEmail ?? 'me@example.com',
   });
   return plan.candidates[0]?.confidence;
 }
@@ -61,6 +63,7 @@ const cases: Case[] = [
   { name: 'hours away, other branch, other files', start: T - 8 * 60 * min, end: T - 6 * 60 * min, branch: 'feature', files: ['README.md'], expect: (c) => c === undefined, want: 'not a candidate' },
   { name: 'a sibling directory /home/me/shop-old is not this repository', cwd: `${ROOT}-old`, start: T - 30 * min, end: null, branch: 'main', files: commitFiles, expect: (c) => c === undefined, want: 'not a candidate' },
   { name: 'started after the commit', start: T + 3 * 60 * min, end: null, branch: 'main', files: commitFiles, expect: (c) => c === undefined, want: 'not a candidate' },
+  { name: "a teammate's commit, even with every file and the branch matching", userEmail: 'other@example.com', start: T - 30 * min, end: null, branch: 'main', files: commitFiles, expect: (c) => c! < 0.6, want: '< 0.6' },
   { name: 'partial overlap, same branch', start: T - 30 * min, end: null, branch: 'main', files: ['lib/auth.ts'], expect: (c) => c! >= 0.6 && c! < 0.7, want: 'between 0.6 and 0.7' },
 ];
 

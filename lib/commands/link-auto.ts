@@ -21,10 +21,14 @@ export interface AutoLinkOptions {
 export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
   const { repo, index } = await openWorkspace(opts.cwd, io);
   const commit = await repo.resolveCommit(opts.commit);
-  const [commitFiles, commitBranches, note] = await Promise.all([
+  const [commitFiles, commitBranches, note, userEmail] = await Promise.all([
     repo.changedFiles(commit.sha),
     repo.branchesContaining(commit.sha),
     repo.readNote(commit.sha),
+    repo.identity().then(
+      (who) => who.email,
+      () => null,
+    ),
   ]);
   const plan = planAuto({
     commit: { ...commit, committerTime: commit.time },
@@ -33,6 +37,7 @@ export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
     sessions: factsFor(placeSessions(index), repo.root),
     root: repo.root,
     threshold: opts.threshold,
+    userEmail,
   });
 
   io.out(linkText.autoHeader(commit.short));

@@ -1,6 +1,6 @@
 import type { CommitFacts, SessionFacts } from './facts.js';
 import { fileOverlap, isInside } from './facts.js';
-import { branchMatch, CANDIDATE_RANGE_MS, confidence, timeScore, windowDistance, type Evidence } from './score.js';
+import { branchMatch, CANDIDATE_RANGE_MS, confidence, madeByUser, timeScore, windowDistance, type Evidence } from './score.js';
 
 export interface AutoCandidate {
   facts: SessionFacts;
@@ -22,6 +22,8 @@ export interface AutoInput {
   sessions: SessionFacts[];
   root: string;
   threshold: number;
+  /** The repository's user.email, or null when unset. */
+  userEmail: string | null;
 }
 
 /**
@@ -32,6 +34,7 @@ export interface AutoInput {
 export function planAuto(input: AutoInput): AutoPlan {
   const { commit } = input;
   const candidates: AutoCandidate[] = [];
+  const byUser = madeByUser(commit, input.userEmail);
   for (const facts of input.sessions) {
     if (!isInside(facts.realCwd, input.root)) continue;
     const distance = Math.min(windowDistance(facts.session, commit.authorTime), windowDistance(facts.session, commit.committerTime));
@@ -40,6 +43,7 @@ export function planAuto(input: AutoInput): AutoPlan {
       time: timeScore(distance),
       files: fileOverlap(facts.files, input.commitFiles),
       branch: branchMatch(facts.session.branches, input.commitBranches),
+      byUser,
     };
     candidates.push({ facts, evidence, confidence: confidence(evidence) });
   }

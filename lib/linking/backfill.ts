@@ -1,6 +1,6 @@
 import type { CommitFacts, SessionFacts } from './facts.js';
 import { fileOverlap } from './facts.js';
-import { GRACE_MS } from './score.js';
+import { GRACE_MS, madeByUser } from './score.js';
 
 export interface BackfillPair {
   facts: SessionFacts;
@@ -41,9 +41,7 @@ function lowerBound(times: number[], t: number): number {
 export function pairsInWindows(input: WindowInput): WindowResult {
   const commits = [...input.commits].sort((a, b) => a.authorTime - b.authorTime);
   const times = commits.map((c) => c.authorTime);
-  const email = input.userEmail?.toLowerCase() ?? null;
-  const mine = (c: CommitFacts) =>
-    input.allAuthors || (email !== null && (c.authorEmail.toLowerCase() === email || c.committerEmail.toLowerCase() === email));
+  const mine = (c: CommitFacts) => input.allAuthors || madeByUser(c, input.userEmail) === true;
   const pairs: BackfillPair[] = [];
   let otherAuthors = 0;
   for (const facts of input.sessions) {

@@ -16,6 +16,12 @@ export const BRANCH_WEIGHT = 0.4;
  */
 export const UNKNOWN_SIGNAL = 0.75;
 
+/**
+ * Sessions in the index are the user's own; a commit neither authored nor committed
+ * by the user (a teammate's, pulled in) is at most half as likely to be theirs.
+ */
+export const OTHER_AUTHOR_FACTOR = 0.5;
+
 export interface Evidence {
   /** 1 inside the window (plus grace), falling smoothly with distance. */
   time: number;
@@ -23,6 +29,8 @@ export interface Evidence {
   files: number | null;
   /** 1 same branch, 0 another branch, null if unknown. */
   branch: number | null;
+  /** false when neither the commit's author nor its committer is the user; null if unknown. */
+  byUser?: boolean | null;
 }
 
 /** Milliseconds between time `t` and the session's window [start, end + grace]; 0 inside. */
@@ -44,9 +52,20 @@ export function branchMatch(sessionBranches: string[], commitBranches: string[])
   return sessionBranches.some((b) => commitBranches.includes(b)) ? 1 : 0;
 }
 
-/** confidence = time × (0.6 × files + 0.4 × branch), unknown signals counting 0.75. */
+/**
+ * confidence = time × (0.6 × files + 0.4 × branch) × author, unknown signals counting
+ * 0.75, author 0.5 for another person's commit and 1 otherwise.
+ */
 export function confidence(e: Evidence): number {
   const files = e.files ?? UNKNOWN_SIGNAL;
   const branch = e.branch ?? UNKNOWN_SIGNAL;
-  return e.time * (FILE_WEIGHT * files + BRANCH_WEIGHT * branch);
+  const author = e.byUser === false ? OTHER_AUTHOR_FACTOR : 1;
+  return e.time * (FILE_WEIGHT * files + BRANCH_WEIGHT * branch) * author;
+}
+
+/** Whether the user made the commit, by author or committer email; null without a user email. */
+export function madeByUser(commit: { authorEmail: string; committerEmail: string }, userEmail: string | null): boolean | null {
+  if (!userEmail) return null;
+  const email = userEmail.toLowerCase();
+  return commit.authorEmail.toLowerCase() === email || commit.committerEmail.toLowerCase() === email;
 }
