@@ -1,12 +1,16 @@
 import type { CommandSpec } from './command.js';
 import { hooksText } from './hooks-text.js';
 import { LoreError } from '../errors.js';
+import type { Agent } from '../commands/hooks-agent.js';
 
 const ACTIONS = ['install', 'uninstall', 'status'];
-/** Run by the post-rewrite hook, not by people: accepted, but not listed in the help. */
+/** Run by the post-rewrite hook and the agents' hooks, not by people: accepted, but not listed in the help. */
 const REWRITTEN = 'rewritten';
+const AGENT_EVENT = 'agent-event';
+/** Agents whose hooks lore can install (kept here: the help must not load the hooks code). */
+const AGENTS: readonly Agent[] = ['claude-code'];
 
-/** post-rewrite's "old new" lines; a terminal gives none (the hook always pipes them). */
+/** What a hook pipes in (post-rewrite's "old new" lines, an agent's event); a terminal gives none. */
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return '';
   const chunks: Buffer[] = [];
@@ -16,7 +20,7 @@ async function readStdin(): Promise<string> {
 
 export const hooksSpec: CommandSpec = {
   command: 'hooks <action>',
-  describe: 'Git hooks: link each commit to the active sessions; links follow amend and rebase',
+  describe: 'Git hooks: link each commit to the active sessions; links follow amend and rebase; agents report live sessions',
   builder: (y) =>
     y
       .positional('action', { type: 'string', describe: ACTIONS.join(' | ') })
@@ -24,10 +28,26 @@ export const hooksSpec: CommandSpec = {
         type: 'boolean',
         default: false,
         describe: 'With install: also set notes.displayRef so plain git log shows the links',
+      })
+      .option('sync', {
+        type: 'boolean',
+        default: false,
+        describe: 'Also a pre-push hook that runs lore sync, so each push shares the links',
+      })
+      .option('agent', {
+        choices: AGENTS,
+        describe: "Also the agent's own hooks (.claude/settings.json), which tell lore about each session as it happens",
       }) as never,
   run: async (argv, cwd, io) => {
     const action = String(argv.action);
     const showInLog = Boolean(argv['show-in-log']);
+    const sync = Boolean(argv.sync);
+    const agent = argv.agent as Agent | undefined;
+    if (action === AGENT_EVENT) {
+      const { recordAgentEvent } = await import('../commands/hooks-agent-event.js');
+      await recordAgentEvent(await readStdin(), io);
+      return;
+    }
     if (action !== REWRITTEN && !ACTIONS.includes(action)) {
       throw new LoreError('BAD_ARGUMENT', `unknown action '${action}'`, `Give one of: lore hooks ${ACTIONS.join(' | ')}`);
     }
@@ -39,8 +59,8 @@ export const hooksSpec: CommandSpec = {
       return;
     }
     const hooks = await import('../commands/hooks.js');
-    if (action === 'install') hooks.installHooks({ cwd, showInLog }, io);
-    else if (action === 'uninstall') hooks.uninstallHooks({ cwd }, io);
-    else hooks.hooksStatus({ cwd }, io);
+    if (action === 'install') hooks.installHooks({ cwd, showInLog, sync, agent }, io);
+    else if (action === 'uninstall') hooks.uninstallHooks({ cwd, sync, agent }, io);
+    else hooks.hooksStatus({ cwd, sync, agent }, io);
   },
 };

@@ -11,32 +11,24 @@ export const hooksText = {
   otherRewriteMode: (mode: string) =>
     `notes.rewriteMode is ${mode} in this repository (lore would use cat_sort_uniq); lore's post-rewrite hook still merges the links`,
   installedSummary: () => 'Each commit is now linked to the active sessions, and links follow amend and rebase. LORE_SKIP=1 skips the hooks for one command.',
+  syncSummary: () => 'Each push to a remote now shares the links with it too (lore sync; a failed sync never fails the push).',
 
   lefthookAdd: (config: string) => `lefthook manages this repository's hooks, so lore does not edit ${config}. Add these lines to it, then run: lefthook install`,
-  lefthookMerge: () => '(If post-commit or post-rewrite sections are there already, add the lore: entries under their commands:.)',
-  lefthookDone: (config: string) => `${config} already runs lore's post-commit and post-rewrite hooks`,
-  lefthookYaml: (postCommit: string, postRewrite: string) => [
-    'post-commit:',
-    '  commands:',
-    '    lore:',
-    `      run: ${postCommit}`,
-    'post-rewrite:',
-    '  commands:',
-    '    lore:',
-    `      run: ${postRewrite}`,
-    '      use_stdin: true',
-  ],
+  lefthookMerge: (hooks: readonly HookName[]) => `(If ${or(hooks)} sections are there already, add the lore: entries under their commands:.)`,
+  lefthookDone: (config: string, hooks: readonly HookName[]) => `${config} already runs lore's ${and(hooks)} hooks`,
+  lefthookSection: (hook: HookName, run: string, stdin: boolean) => [`${hook}:`, '  commands:', '    lore:', `      run: ${run}`, ...(stdin ? ['      use_stdin: true'] : [])],
 
   sharedHooks: (scope: string, dir: string) =>
     `core.hooksPath comes from your ${scope} git config (${dir}): hooks there run in every repository, so lore does not write them`,
-  sharedHint: (ownHooks: string, postCommit: string, postRewrite: string) =>
+  sharedHint: (ownHooks: string, calls: string[]) =>
     `Give this repository its own hooks and run lore hooks install again: git config --local core.hooksPath '${ownHooks}'. ` +
-    `Or call lore's hooks from the shared ones yourself: ${postCommit} from post-commit, ${postRewrite} (with its standard input) from post-rewrite.`,
+    `Or call lore's hooks from the shared ones yourself: ${calls.join(', ')}.`,
+  sharedCall: (hook: HookName, run: string, stdin: boolean) => `${run} from ${hook}${stdin ? ' (with its standard input)' : ''}`,
 
   deleted: (hook: HookName, path: string) => `${hook}: removed (deleted ${path}, which lore had created)`,
   removed: (hook: HookName, path: string) => `${hook}: removed lore's block; the rest of your hook stays (${path})`,
   configUnset: (keys: string[]) => `Removed from this repository's git config: ${keys.join(', ')}`,
-  lefthookRemove: (config: string) => `lefthook manages this repository's hooks: remove the lore: entries under post-commit and post-rewrite from ${config} yourself`,
+  lefthookRemove: (config: string, hooks: readonly HookName[]) => `lefthook manages this repository's hooks: remove the lore: entries under ${and(hooks)} from ${config} yourself`,
   sharedRemove: (hook: HookName, path: string) => `${hook}: lore does not edit shared hooks; remove lore's part from ${path} yourself`,
 
   installed: (hook: HookName, path: string) => `${hook}: installed (${path})`,
@@ -50,4 +42,28 @@ export const hooksText = {
   logOff: () => 'git log shows links: no (lore hooks install --show-in-log turns it on)',
 
   carried: (n: number) => `Merged the links of rewritten commits into ${n} note(s)`,
+
+  agentCreated: (agent: string, path: string) => `${agent}: installed (created ${path})`,
+  agentAdded: (agent: string, path: string) => `${agent}: installed, next to the settings and hooks already there (${path})`,
+  agentUpdated: (agent: string, path: string) => `${agent}: updated lore's hooks (${path})`,
+  agentUnchanged: (agent: string, path: string) => `${agent}: already installed (${path})`,
+  agentSummary: () => "Claude Code now tells lore about each session as it happens: its start, each file it edits, its end.",
+  agentRemoved: (agent: string, path: string) => `${agent}: removed lore's hooks; the other settings stay (${path})`,
+  agentLeft: (agent: string, path: string) => `${agent}: lore's hooks stay in ${path}; lore hooks uninstall --agent ${agent} removes them`,
+  agentInstalled: (agent: string, path: string) => `${agent}: installed (${path})`,
+  agentPartly: (agent: string, path: string, missing: string[]) =>
+    `${agent}: partly installed, without ${and(missing)} (${path}); lore hooks install --agent ${agent} completes it`,
+  agentNotInstalled: (agent: string, path: string) => `${agent}: not installed (${path})`,
+  agentBadSettings: (path: string, why: string) => `cannot edit ${path}: ${why}`,
+  agentBadSettingsHint: (path: string) => `Fix ${path} (Claude Code reads it as JSON), then run the command again.`,
+  agentEventFailed: (why: string) => `lore: could not record the Claude Code event (${why})`,
 };
+
+/** `a, b and c`, for the lines that name several hooks. */
+function and(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function or(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}

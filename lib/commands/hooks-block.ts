@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LoreError } from '../errors.js';
-import type { HookName } from './hooks-layout.js';
+import { STDIN_HOOKS, type HookName } from './hooks-layout.js';
 
 /**
  * lore's part of a hook file is one block between two marker lines, so it can sit in a
@@ -38,9 +38,14 @@ export function shellQuote(s: string): string {
 }
 
 /**
- * lore's block for `hook`, from the template in hooks/, with the absolute paths of this
- * node and this lore written in as the fallback for when `lore` is not on PATH.
+ * The absolute paths of this node and this lore, as shell assignments: the fallback every
+ * installed hook (git's and the agents') runs when `lore` is not on PATH.
  */
+export function loreFallback(): string {
+  return `lore_node=${shellQuote(process.execPath)} lore_js=${shellQuote(LORE_JS)}`;
+}
+
+/** lore's block for `hook`, from the template in hooks/, with the fallback written in. */
 function renderBlock(hook: HookName, created: boolean): string[] {
   const lines = readFileSync(templatePath(hook), 'utf8').split('\n');
   const begin = lines.indexOf(BEGIN);
@@ -48,7 +53,7 @@ function renderBlock(hook: HookName, created: boolean): string[] {
   const body = lines.slice(begin + 1, end);
   const at = body.findIndex((l) => /^\s*lore_node=/.test(l));
   if (begin < 0 || end < begin || at < 0) throw new Error(`the template ${templatePath(hook)} lacks lore's markers or its lore_node= line`);
-  body[at] = body[at].replace(/lore_node=.*$/, `lore_node=${shellQuote(process.execPath)} lore_js=${shellQuote(LORE_JS)}`);
+  body[at] = body[at].replace(/lore_node=.*$/, loreFallback());
   return [BEGIN + (created ? CREATED : ''), ...body, END];
 }
 
@@ -103,7 +108,7 @@ export function addBlock(text: string | null, hook: HookName, path: string): { t
     throw new LoreError(
       'BAD_CONFIG',
       `${path} is not a shell script (${lines[0]}), so lore cannot add its part to it`,
-      `Call lore's hook from it yourself: sh ${shellQuote(templatePath(hook))}${hook === 'post-rewrite' ? ' (give it the hook\'s standard input)' : ''}`,
+      `Call lore's hook from it yourself: sh ${shellQuote(templatePath(hook))}${hook === 'pre-push' ? ' "$@"' : ''}${STDIN_HOOKS.includes(hook) ? ' (give it the hook\'s standard input)' : ''}`,
     );
   }
   lines.splice(insertionPoint(lines), 0, ...renderBlock(hook, false));

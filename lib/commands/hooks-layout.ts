@@ -4,8 +4,13 @@ import { LoreError } from '../errors.js';
 import { git } from './hooks-git.js';
 import { realDir } from './place.js';
 
-export type HookName = 'post-commit' | 'post-rewrite';
+export type HookName = 'post-commit' | 'post-rewrite' | 'pre-push';
+/** The hooks every install writes. */
 export const HOOK_NAMES: readonly HookName[] = ['post-commit', 'post-rewrite'];
+/** Runs lore sync on each push: only with `install --sync`, so status and uninstall name it only when there. */
+export const SYNC_HOOK: HookName = 'pre-push';
+/** Hooks git gives lines on standard input, which lore reads and hands on to the rest of the hook. */
+export const STDIN_HOOKS: readonly HookName[] = ['post-rewrite', 'pre-push'];
 
 /** Where lore's part of each hook belongs in one repository, and who runs it. */
 export type Layout =

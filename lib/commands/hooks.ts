@@ -6,14 +6,25 @@ import { LoreError } from '../errors.js';
 import { addBlock, hasBlock, removeBlock, shellQuote, templatePath, type AddResult } from './hooks-block.js';
 import { disableNotesConfig, enableNotesConfig, readNotesConfig, REWRITE_MODE } from './hooks-config.js';
 import { git } from './hooks-git.js';
-import { findLayout, HOOK_NAMES, hookPath, lefthookRunsLore, type HookName, type Layout } from './hooks-layout.js';
+import { agentEventsInstalled, planAgentInstall, removeAgentHooks, settingsPath, writeAgentPlan, type Agent, type AgentInstall } from './hooks-agent.js';
+import { findLayout, HOOK_NAMES, hookPath, lefthookRunsLore, STDIN_HOOKS, SYNC_HOOK, type HookName, type Layout } from './hooks-layout.js';
 
 /**
  * `lore hooks install | uninstall | status`: the post-commit hook links each new commit to
  * the active sessions, the post-rewrite hook and git's notes.rewriteRef carry links through
- * amend and rebase. lore only ever adds or removes its own marked block in a hook file.
+ * amend and rebase. With --sync a pre-push hook shares the links on each push; with --agent
+ * the agent's own hooks tell lore about its sessions as they happen. lore only ever adds or
+ * removes its own marked block in a hook file, and its own entries in an agent's settings.
  */
 type OwnLayout = Extract<Layout, { kind: 'git' | 'husky' }>;
+
+export interface HooksOptions {
+  cwd: string;
+  /** The pre-push hook: install it; uninstall and status name it even when it is not there. */
+  sync: boolean;
+  /** The agent's hooks: install, remove, or report them even when they are not there. */
+  agent?: Agent;
+}
 
 function readText(path: string): string | null {
   return existsSync(path) ? readFileSync(path, 'utf8') : null;
@@ -23,9 +34,19 @@ function isExecutable(path: string): boolean {
   return (statSync(path).mode & 0o111) !== 0;
 }
 
-/** How a hook lore does not edit (lefthook's, a shared one) runs lore's script instead. */
-function scriptCall(hook: HookName): string {
-  return `sh ${shellQuote(templatePath(hook))}`;
+/** How a hook lore does not edit (lefthook's, a shared one) runs lore's script; `args` is how that hook says "the hook's arguments". */
+function scriptCall(hook: HookName, args: string): string {
+  return `sh ${shellQuote(templatePath(hook))}${hook === SYNC_HOOK ? ` ${args}` : ''}`;
+}
+
+/** The hooks lore writes: pre-push only when asked for. */
+function wanted(sync: boolean): readonly HookName[] {
+  return sync ? [...HOOK_NAMES, SYNC_HOOK] : HOOK_NAMES;
+}
+
+/** The hooks a report names: the optional one when it is there or asked about. */
+function reported(sync: boolean, present: (hook: HookName) => boolean): HookName[] {
+  return [...HOOK_NAMES, SYNC_HOOK].filter((hook) => HOOK_NAMES.includes(hook) || sync || present(hook));
 }
 
 const ADDED: Record<AddResult, (hook: HookName, path: string) => string> = {
@@ -35,9 +56,16 @@ const ADDED: Record<AddResult, (hook: HookName, path: string) => string> = {
   unchanged: t.unchanged,
 };
 
-function installFiles(layout: OwnLayout, io: Io): void {
+const AGENT_ADDED: Record<AgentInstall, (agent: string, path: string) => string> = {
+  created: t.agentCreated,
+  added: t.agentAdded,
+  updated: t.agentUpdated,
+  unchanged: t.agentUnchanged,
+};
+
+function installFiles(layout: OwnLayout, hooks: readonly HookName[], io: Io): void {
   // Every file's new text is worked out first: a hook lore cannot edit leaves all files as they were.
-  const plans = HOOK_NAMES.map((hook) => {
+  const plans = hooks.map((hook) => {
     const path = hookPath(layout, hook);
     return { hook, path, ...addBlock(readText(path), hook, path) };
   });
@@ -53,76 +81,119 @@ function installFiles(layout: OwnLayout, io: Io): void {
   }
 }
 
-function printLefthookYaml(config: string, io: Io): void {
+function printLefthookYaml(config: string, hooks: readonly HookName[], io: Io): void {
   const yaml = readFileSync(config, 'utf8');
-  if (HOOK_NAMES.every((hook) => lefthookRunsLore(yaml, hook))) {
-    io.out(t.lefthookDone(config));
+  if (hooks.every((hook) => lefthookRunsLore(yaml, hook))) {
+    io.out(t.lefthookDone(config, hooks));
     return;
   }
   io.out(t.lefthookAdd(config));
   io.out('');
-  for (const line of t.lefthookYaml(scriptCall('post-commit'), scriptCall('post-rewrite'))) io.out(line);
+  // lefthook's {1} is the hook's first argument: pre-push's remote.
+  for (const hook of hooks) for (const line of t.lefthookSection(hook, scriptCall(hook, '{1}'), STDIN_HOOKS.includes(hook))) io.out(line);
   io.out('');
-  io.out(t.lefthookMerge());
+  io.out(t.lefthookMerge(hooks));
 }
 
-export function installHooks(opts: { cwd: string; showInLog: boolean }, io: Io): void {
+export function installHooks(opts: HooksOptions & { showInLog: boolean }, io: Io): void {
   const layout = findLayout(opts.cwd);
+  const hooks = wanted(opts.sync);
   if (layout.kind === 'shared') {
     const own = join(resolve(opts.cwd, git(opts.cwd, ['rev-parse', '--git-common-dir']) ?? '.git'), 'hooks');
-    throw new LoreError('BAD_CONFIG', t.sharedHooks(layout.scope, layout.dir), t.sharedHint(own, scriptCall('post-commit'), scriptCall('post-rewrite')));
+    const calls = hooks.map((hook) => t.sharedCall(hook, scriptCall(hook, '"$@"'), STDIN_HOOKS.includes(hook)));
+    throw new LoreError('BAD_CONFIG', t.sharedHooks(layout.scope, layout.dir), t.sharedHint(own, calls));
   }
-  if (layout.kind === 'lefthook') printLefthookYaml(layout.config, io);
-  else installFiles(layout, io);
+  // Worked out before any hook is written: settings lore cannot edit leave everything as it was.
+  const agentPlan = opts.agent ? planAgentInstall(layout.top) : null;
+  if (layout.kind === 'lefthook') printLefthookYaml(layout.config, hooks, io);
+  else installFiles(layout, hooks, io);
+  if (agentPlan) {
+    writeAgentPlan(agentPlan);
+    io.out(AGENT_ADDED[agentPlan.result](opts.agent!, agentPlan.path));
+  }
   const before = readNotesConfig(opts.cwd);
   const set = enableNotesConfig(opts.cwd, opts.showInLog);
   if (set.length > 0) io.out(t.configSet(set));
   if (before.rewriteMode !== null && before.rewriteMode !== REWRITE_MODE) io.out(t.otherRewriteMode(before.rewriteMode));
   if (layout.kind !== 'lefthook') io.out(t.installedSummary());
+  if (layout.kind !== 'lefthook' && opts.sync) io.out(t.syncSummary());
+  if (agentPlan) io.out(t.agentSummary());
 }
 
-export function uninstallHooks(opts: { cwd: string }, io: Io): void {
+function uninstallFiles(layout: Exclude<Layout, { kind: 'lefthook' }>, sync: boolean, io: Io): void {
+  const texts = new Map([...HOOK_NAMES, SYNC_HOOK].map((hook) => [hook, readText(hookPath(layout, hook))]));
+  const hooks = reported(sync, (hook) => hasBlock(texts.get(hook) ?? ''));
+  if (layout.kind === 'shared') {
+    for (const hook of hooks) {
+      const path = hookPath(layout, hook);
+      io.out(hasBlock(texts.get(hook) ?? '') ? t.sharedRemove(hook, path) : t.notInstalled(hook, path));
+    }
+    return;
+  }
+  const plans = hooks.map((hook) => {
+    const path = hookPath(layout, hook);
+    const text = texts.get(hook)!;
+    return { hook, path, ...(text === null ? { text, result: 'absent' as const } : removeBlock(text, path)) };
+  });
+  for (const p of plans) {
+    if (p.result === 'deleted') unlinkSync(p.path);
+    else if (p.result === 'removed') writeFileSync(p.path, p.text!);
+    io.out((p.result === 'deleted' ? t.deleted : p.result === 'removed' ? t.removed : t.notInstalled)(p.hook, p.path));
+  }
+}
+
+export function uninstallHooks(opts: HooksOptions, io: Io): void {
   const layout = findLayout(opts.cwd);
+  const path = settingsPath(layout.top);
+  // The agent's settings first: settings lore cannot read leave everything as it was.
+  const agentLine = opts.agent
+    ? (removeAgentHooks(layout.top) ? t.agentRemoved : t.agentNotInstalled)(opts.agent, path)
+    : // The settings are usually the team's, checked in: lore takes its entries out only when told to.
+      agentEventsInstalled(layout.top).present.length > 0
+      ? t.agentLeft('claude-code', path)
+      : null;
   if (layout.kind === 'lefthook') {
     const yaml = readFileSync(layout.config, 'utf8');
-    if (HOOK_NAMES.some((hook) => lefthookRunsLore(yaml, hook))) io.out(t.lefthookRemove(layout.config));
-    else for (const hook of HOOK_NAMES) io.out(t.notInstalled(hook, layout.config));
-  } else if (layout.kind === 'shared') {
-    for (const hook of HOOK_NAMES) {
-      const path = hookPath(layout, hook);
-      io.out(hasBlock(readText(path) ?? '') ? t.sharedRemove(hook, path) : t.notInstalled(hook, path));
-    }
+    const running = [...HOOK_NAMES, SYNC_HOOK].filter((hook) => lefthookRunsLore(yaml, hook));
+    if (running.length > 0) io.out(t.lefthookRemove(layout.config, running));
+    else for (const hook of reported(opts.sync, () => false)) io.out(t.notInstalled(hook, layout.config));
   } else {
-    const plans = HOOK_NAMES.map((hook) => {
-      const path = hookPath(layout, hook);
-      const text = readText(path);
-      return { hook, path, ...(text === null ? { text, result: 'absent' as const } : removeBlock(text, path)) };
-    });
-    for (const p of plans) {
-      if (p.result === 'deleted') unlinkSync(p.path);
-      else if (p.result === 'removed') writeFileSync(p.path, p.text!);
-      io.out((p.result === 'deleted' ? t.deleted : p.result === 'removed' ? t.removed : t.notInstalled)(p.hook, p.path));
-    }
+    uninstallFiles(layout, opts.sync, io);
   }
+  if (agentLine) io.out(agentLine);
   const unset = disableNotesConfig(opts.cwd);
   if (unset.length > 0) io.out(t.configUnset(unset));
 }
 
+function installed(layout: Layout, hook: HookName): boolean {
+  if (layout.kind === 'lefthook') return lefthookRunsLore(readFileSync(layout.config, 'utf8'), hook);
+  return hasBlock(readText(hookPath(layout, hook)) ?? '');
+}
+
 function statusLine(layout: Layout, hook: HookName): string {
   if (layout.kind === 'lefthook') {
-    const runs = lefthookRunsLore(readFileSync(layout.config, 'utf8'), hook);
-    return runs ? t.installedVia(hook, 'lefthook', layout.config) : t.notInstalled(hook, layout.config);
+    return installed(layout, hook) ? t.installedVia(hook, 'lefthook', layout.config) : t.notInstalled(hook, layout.config);
   }
   const path = hookPath(layout, hook);
-  if (!hasBlock(readText(path) ?? '')) return t.notInstalled(hook, path);
+  if (!installed(layout, hook)) return t.notInstalled(hook, path);
   if (layout.kind === 'husky') return t.installedVia(hook, 'husky', path);
   if (!isExecutable(path)) return t.installedNotExecutable(hook, path);
   return layout.kind === 'shared' ? t.installedShared(hook, layout.scope, path) : t.installed(hook, path);
 }
 
-export function hooksStatus(opts: { cwd: string }, io: Io): void {
+/** The agent's line: only when lore's entries are there, or the agent was asked about. */
+function agentStatusLine(top: string, agent: Agent | undefined): string | null {
+  const { path, present, missing } = agentEventsInstalled(top);
+  const name = agent ?? 'claude-code';
+  if (present.length === 0) return agent ? t.agentNotInstalled(name, path) : null;
+  return missing.length === 0 ? t.agentInstalled(name, path) : t.agentPartly(name, path, missing);
+}
+
+export function hooksStatus(opts: HooksOptions, io: Io): void {
   const layout = findLayout(opts.cwd);
-  for (const hook of HOOK_NAMES) io.out(statusLine(layout, hook));
+  for (const hook of reported(opts.sync, (hook) => installed(layout, hook))) io.out(statusLine(layout, hook));
+  const agent = agentStatusLine(layout.top, opts.agent);
+  if (agent) io.out(agent);
   const config = readNotesConfig(opts.cwd);
   io.out(config.rewriteRef ? t.rewriteOn() : t.rewriteOff());
   io.out(config.displayRef ? t.logOn() : t.logOff());
