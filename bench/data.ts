@@ -4,7 +4,7 @@
  * realistic file counts, two authors) and a session index whose windows overlap them.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mulberry32 } from '../test/helpers/random.js';
 
@@ -23,7 +23,8 @@ export interface BenchRepo {
   files: string[][];
 }
 
-const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+/** One `data` command of a fast-import stream. */
+export const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
 
 export function gitEnv(home: string): NodeJS.ProcessEnv {
   return {
@@ -36,13 +37,40 @@ export function gitEnv(home: string): NodeJS.ProcessEnv {
   };
 }
 
+/** A HOME below `dir` (git's global config, LORE_HOME) and the environment that uses it. */
+export function benchEnv(dir: string): NodeJS.ProcessEnv {
+  const home = join(dir, 'home');
+  mkdirSync(join(home, '.lore'), { recursive: true });
+  writeFileSync(join(home, '.gitconfig'), `[user]\n\tname = Me\n\temail = ${ME}\n[gc]\n\tauto = 0\n[commit]\n\tgpgSign = false\n`);
+  return gitEnv(home);
+}
+
+export function git(cwd: string, env: NodeJS.ProcessEnv, args: string[], input?: string): string {
+  return execFileSync('git', args, { cwd, env, input, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] }).trim();
+}
+
+/** An empty repository on main, with our identity. */
+export function initRepo(dir: string, env: NodeJS.ProcessEnv, bare = false): string {
+  mkdirSync(dir, { recursive: true });
+  git(dir, env, ['init', '-q', ...(bare ? ['--bare'] : []), '-b', 'main', dir]);
+  if (!bare) for (const [k, v] of [['user.name', 'Me'], ['user.email', ME]]) git(dir, env, ['config', k, v]);
+  return dir;
+}
+
+/** Feeds one fast-import stream: thousands of commits or notes in seconds, not minutes. */
+export function fastImport(dir: string, env: NodeJS.ProcessEnv, stream: string, args: string[] = []): void {
+  git(dir, env, ['fast-import', '--quiet', ...args], stream);
+}
+
+/** A note's line as lore writes it: one link of `session` to the commit. */
+export function noteLine(session: string): string {
+  return JSON.stringify({ v: 1, session, method: 'auto', confidence: 0.8, linked_at: '2026-01-13T10:45:00Z', linked_by: ME });
+}
+
 /** `commits` commits, round-robin over `branchCount` branches that all fork from the root. */
 export function makeRepo(dir: string, env: NodeJS.ProcessEnv, commits: number, branchCount: number, seed: number, bigCommitFiles = 0): BenchRepo {
   const rnd = mulberry32(seed);
-  mkdirSync(dir, { recursive: true });
-  execFileSync('git', ['init', '-q', '-b', 'main', dir], { env });
-  execFileSync('git', ['config', 'user.name', 'Me'], { cwd: dir, env });
-  execFileSync('git', ['config', 'user.email', ME], { cwd: dir, env });
+  initRepo(dir, env);
   const branches = ['main', ...Array.from({ length: branchCount - 1 }, (_, i) => `feature-${i + 1}`)];
   const lastOn = new Map<string, number>();
   const parts: string[] = [];
@@ -64,8 +92,8 @@ export function makeRepo(dir: string, env: NodeJS.ProcessEnv, commits: number, b
     parts.push('\n');
     lastOn.set(branch, i);
   }
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, env, input: parts.join(''), maxBuffer: 1 << 30 });
-  execFileSync('git', ['checkout', '-q', '-f', 'main'], { cwd: dir, env });
+  fastImport(dir, env, parts.join(''));
+  git(dir, env, ['checkout', '-q', '-f', 'main']);
   return { dir, commits, branches, times, files };
 }
 

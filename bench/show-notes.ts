@@ -1,77 +1,59 @@
 /**
- * Wall time of `lore show <session>` on a repository with many notes, one session
- * linked to 20 of them. Usage: node --import tsx bench/show-notes.ts [notes...]
- * (default 10000). Build first (npx tsc -p tsconfig.json): it runs bin/lore.js.
+ * `lore show <session>` on a repository with many notes (one per commit), the session
+ * linked to 20 of them, against `git notes --ref=lore list` on the same repository.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchEnv, data, fastImport, initRepo, ME, noteLine } from './data.js';
+import { compare, LORE, LORE_JS, row, type BenchOptions, type Row } from './harness.js';
 
-const LORE_BIN = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'bin/lore.js');
 const SESSION = 'c9731a91-4f2b-4e8a-9c3d-1a2b3c4d5e6f';
 const LINKED = 20;
-const RUNS = 5;
+const T0 = Date.parse('2026-01-01T00:00:00Z') / 1000;
 
-function data(text: string): string {
-  return `data ${Buffer.byteLength(text)}\n${text}\n`;
-}
-
-/** N commits and a note on each, in one fast-import stream: seconds, not minutes. */
-function stream(n: number): string {
+/** n commits on main and a note on each, in one stream; every n/20th also names SESSION. */
+function stream(n: number, every: number): string {
   const parts: string[] = [];
-  const t0 = Date.parse('2026-01-01T00:00:00Z') / 1000;
+  for (let i = 1; i <= n; i++) parts.push(`commit refs/heads/main\nmark :${i}\ncommitter Me <${ME}> ${T0 + i * 60} +0000\n`, data(`commit ${i}`));
+  parts.push(`commit refs/notes/lore\ncommitter Me <${ME}> ${T0 + n * 60} +0000\n`, data('notes'));
   for (let i = 1; i <= n; i++) {
-    parts.push(`commit refs/heads/main\nmark :${i}\ncommitter Bench <bench@example.com> ${t0 + i * 60} +0000\n`, data(`commit ${i}`));
-  }
-  parts.push(`commit refs/notes/lore\ncommitter Bench <bench@example.com> ${t0 + n * 60} +0000\n`, data('notes'));
-  const every = Math.floor(n / LINKED);
-  for (let i = 1; i <= n; i++) {
-    const other = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-    const line = (id: string) => JSON.stringify({ v: 1, session: id, method: 'auto', confidence: 0.8, linked_at: '2026-01-13T10:45:00Z' });
-    const lines = i % every === 0 ? [line(other), line(SESSION)].sort() : [line(other)];
+    const other = noteLine(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const lines = i % every === 0 ? [other, noteLine(SESSION)].sort() : [other];
     parts.push(`N inline :${i}\n`, data(lines.join('\n') + '\n'));
   }
   return parts.join('');
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
+export async function showWorkloads(o: BenchOptions): Promise<Row[]> {
+  const n = o.size.notes;
+  const dir = join(o.root, 'show');
+  const env = benchEnv(dir);
+  const repo = initRepo(join(dir, 'repo'), env);
+  const every = Math.max(1, Math.floor(n / LINKED));
+  fastImport(repo, env, stream(n, every));
+  const session = { id: SESSION, tool: 'claude-code', cwd: repo, started_at: '2026-01-01T00:00:00Z', ended_at: '2026-02-01T00:00:00Z' };
+  writeFileSync(join(env.LORE_HOME!, 'sessions.jsonl'), JSON.stringify(session) + '\n');
 
-function bench(n: number): void {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'lore-bench-')));
-  try {
-    const repo = join(dir, 'repo');
-    const home = join(dir, 'home');
-    mkdirSync(home, { recursive: true });
-    const env = { PATH: process.env.PATH, HOME: home, LORE_HOME: join(home, '.lore'), GIT_CONFIG_NOSYSTEM: '1', TZ: 'UTC' };
-    execFileSync('git', ['init', '-q', '-b', 'main', repo], { env });
-    const t = Date.now();
-    execFileSync('git', ['fast-import', '--quiet'], { cwd: repo, env, input: stream(n), maxBuffer: 1 << 30 });
-    const made = Date.now() - t;
-    mkdirSync(env.LORE_HOME, { recursive: true });
-    const session = { id: SESSION, tool: 'claude-code', cwd: repo, started_at: '2026-01-01T00:00:00Z', ended_at: '2026-02-01T00:00:00Z' };
-    writeFileSync(join(env.LORE_HOME, 'sessions.jsonl'), JSON.stringify(session) + '\n');
-    const times: number[] = [];
-    let lines = 0;
-    for (let i = 0; i < RUNS; i++) {
-      const start = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, [LORE_BIN, 'show', SESSION.slice(0, 8)], { cwd: repo, env, encoding: 'utf8' });
-      times.push(Number(process.hrtime.bigint() - start) / 1e6);
-      if (r.status !== 0) throw new Error(`lore show failed: ${r.stderr}`);
-      lines = r.stdout.split('\n').filter((l) => /^\s+[0-9a-f]{7,}\s/.test(l)).length;
-    }
-    const shown = times.map((x) => x.toFixed(0)).join(', ');
-    // The minimum is the least disturbed by whatever else the machine is running.
-    const min = Math.min(...times).toFixed(0);
-    console.log(`${n} notes (made in ${made} ms): ${lines} linked commits shown; median ${median(times).toFixed(0)} ms, min ${min} ms of ${RUNS} runs [${shown}]`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+  // It must show what it should, or the timing means nothing.
+  const out = execFileSync(process.execPath, [LORE_JS, 'show', SESSION.slice(0, 8)], { cwd: repo, env, encoding: 'utf8' });
+  const shown = out.split('\n').filter((l) => /^\s+[0-9a-f]{7,}\s/.test(l)).length;
+  if (shown !== Math.floor(n / every)) throw new Error(`lore show listed ${shown} commits, not ${Math.floor(n / every)}:\n${out.slice(0, 500)}`);
 
-const sizes = process.argv.slice(2).map(Number);
-for (const n of sizes.length > 0 ? sizes : [10_000]) bench(n);
+  const [showM, listM] = await compare([{ cmd: [...LORE, 'show', SESSION.slice(0, 8)] }, { cmd: ['git', 'notes', '--ref=lore', 'list'] }], {
+    cwd: repo,
+    env,
+    runs: o.runs,
+    warmUp: o.size.warmUp,
+  });
+  return [
+    row({
+      id: 'show-notes',
+      workload: `lore show <session> with ${n} notes`,
+      lore: showM,
+      baseline: { name: 'git notes --ref=lore list', m: listM },
+      target: '< 500 ms',
+      met: showM.medianMs < 500,
+    }),
+  ];
+}
