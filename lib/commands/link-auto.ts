@@ -4,7 +4,8 @@ import { confirm } from '../cli/io.js';
 import { linkText } from '../cli/link-text.js';
 import { writeLinks, type PlannedLink } from '../links/apply.js';
 import { parseNote } from '../links/record.js';
-import { planAuto, type AutoCandidate } from '../linking/auto.js';
+import { isNear, planAuto, type AutoCandidate } from '../linking/auto.js';
+import { isInside, type CommitFacts } from '../linking/facts.js';
 import { shortId } from '../sessions/session.js';
 import { factsFor, placeSessions } from './place.js';
 import { openWorkspace } from './workspace.js';
@@ -21,9 +22,13 @@ export interface AutoLinkOptions {
 export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
   const { repo, index } = await openWorkspace(opts.cwd, io);
   const commit = await repo.resolveCommit(opts.commit);
+  const facts: CommitFacts = { ...commit, committerTime: commit.time };
+  const sessions = factsFor(placeSessions(index, (s) => isNear(s, facts)), repo.root).filter((f) => isInside(f.realCwd, repo.root));
+  // Only the candidates' branches matter: asking git about every branch walks them all.
+  const branches = [...new Set(sessions.flatMap((f) => f.session.branches))];
   const [commitFiles, commitBranches, note, userEmail] = await Promise.all([
     repo.changedFiles(commit.sha),
-    repo.branchesContaining(commit.sha),
+    repo.branchesContaining(commit.sha, branches),
     repo.readNote(commit.sha),
     repo.identity().then(
       (who) => who.email,
@@ -31,10 +36,10 @@ export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
     ),
   ]);
   const plan = planAuto({
-    commit: { ...commit, committerTime: commit.time },
+    commit: facts,
     commitFiles,
     commitBranches,
-    sessions: factsFor(placeSessions(index), repo.root),
+    sessions,
     root: repo.root,
     threshold: opts.threshold,
     userEmail,

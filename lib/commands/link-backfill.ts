@@ -58,7 +58,7 @@ async function planRepo(root: string, placed: Placed[], allAuthors: boolean) {
 /** `lore link --auto --backfill`: every ended session against the commits made in its window. */
 export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void> {
   const index = await loadIndex(opts.cwd, io, findGitRoot(opts.cwd) ?? undefined);
-  const ended = placeSessions(index).filter((p) => p.session.endedAt !== null);
+  const ended = placeSessions(index, (s) => s.endedAt !== null);
   const existing = ended.filter((p) => isDirectory(p.realCwd));
   const byRoot = new Map<string, Placed[]>();
   let nonGit = 0;
@@ -73,9 +73,17 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
   let noOverlap = 0;
   let otherAuthors = 0;
   try {
-    for (const [root, placed] of byRoot) {
-      spinner.update(`Scanning ${root}`);
-      const r = await planRepo(root, placed, opts.allAuthors);
+    // Repositories are independent and their time is mostly git's: plan them side by side.
+    let done = 0;
+    const results = await Promise.all(
+      [...byRoot].map(([root, placed]) =>
+        planRepo(root, placed, opts.allAuthors).then((r) => {
+          spinner.update(`Scanned ${++done} of ${byRoot.size} repositories`);
+          return r;
+        }),
+      ),
+    );
+    for (const r of results) {
       plans.push(r.plan);
       noOverlap += r.noOverlap;
       otherAuthors += r.otherAuthors;

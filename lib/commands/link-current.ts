@@ -1,7 +1,7 @@
 import type { Io } from '../cli/io.js';
 import { linkText } from '../cli/link-text.js';
 import { findGitRoot } from '../git/discover.js';
-import { planCurrent } from '../linking/current.js';
+import { isCurrent, planCurrent } from '../linking/current.js';
 import { linkSessionsToCommit } from './link-one-commit.js';
 import { placeSessions, realDir } from './place.js';
 import { loadIndex } from './workspace.js';
@@ -25,7 +25,7 @@ export async function linkCurrent(opts: CurrentLinkOptions, io: Io): Promise<voi
   const root = findGitRoot(realDir(opts.cwd));
   const index = await loadIndex(opts.cwd, io, root ?? undefined);
   const now = opts.now ?? Date.now();
-  const placed = placeSessions(index);
+  const placed = placeSessions(index, (s) => isCurrent(s, now));
   if (root !== null && FULL_SHA.test(opts.commit) && planCurrent(placed, root, now).length === 0) {
     io.out(linkText.noActive(root));
     return;

@@ -77,8 +77,8 @@ class NodegitRepo implements Repo {
     return identityCli(this.gitDir);
   }
 
-  branchesContaining(sha: string): Promise<string[]> {
-    return branchesContainingCli(this.gitDir, sha);
+  branchesContaining(sha: string, among?: string[]): Promise<string[]> {
+    return branchesContainingCli(this.gitDir, sha, among);
   }
 
   currentBranch(): Promise<string | null> {

@@ -64,8 +64,8 @@ export interface Repo {
   changedFiles(sha: string): Promise<string[]>;
   /** changedFiles for many commits in one pass. */
   changedFilesMany(shas: string[]): Promise<Map<string, string[]>>;
-  /** Short names of the local branches whose history contains the commit. */
-  branchesContaining(sha: string): Promise<string[]>;
+  /** Short names of the local branches (of `among`, when given) whose history contains the commit. */
+  branchesContaining(sha: string, among?: string[]): Promise<string[]>;
   /** Every commit reachable from a local branch or HEAD, once each. */
   walkHistory(): Promise<HistoryCommit[]>;
   /** The short name of the checked-out branch, or null when HEAD is detached or unborn. */

@@ -1,3 +1,4 @@
+import type { CompleteSession } from '../sessions/session.js';
 import type { CommitFacts, SessionFacts } from './facts.js';
 import { fileOverlap, isInside } from './facts.js';
 import { branchMatch, CANDIDATE_RANGE_MS, confidence, madeByUser, timeScore, windowDistance, type Evidence } from './score.js';
@@ -26,6 +27,16 @@ export interface AutoInput {
   userEmail: string | null;
 }
 
+/** The distance between a session's window and the commit, by the nearer of its two times. */
+export function commitDistance(s: Pick<CompleteSession, 'startedAt' | 'endedAt'>, commit: CommitFacts): number {
+  return Math.min(windowDistance(s, commit.authorTime), windowDistance(s, commit.committerTime));
+}
+
+/** Whether a session's window comes near enough to the commit to be a candidate. */
+export function isNear(s: Pick<CompleteSession, 'startedAt' | 'endedAt'>, commit: CommitFacts): boolean {
+  return commitDistance(s, commit) <= CANDIDATE_RANGE_MS;
+}
+
 /**
  * `--auto`: scores every session of this repository whose window comes within
  * CANDIDATE_RANGE_MS of the commit. The commit's time is the nearer of its author
@@ -37,7 +48,7 @@ export function planAuto(input: AutoInput): AutoPlan {
   const byUser = madeByUser(commit, input.userEmail);
   for (const facts of input.sessions) {
     if (!isInside(facts.realCwd, input.root)) continue;
-    const distance = Math.min(windowDistance(facts.session, commit.authorTime), windowDistance(facts.session, commit.committerTime));
+    const distance = commitDistance(facts.session, commit);
     if (distance > CANDIDATE_RANGE_MS) continue;
     const evidence: Evidence = {
       time: timeScore(distance),
