@@ -67,6 +67,19 @@ export async function resolveCommitCli(gitDir: string, ref: string): Promise<Com
   throw new LoreError('NOT_A_COMMIT', `'${ref}' is a ${type}, not a commit`, GIVE_A_COMMIT);
 }
 
+/** Facts of many commits in one git call; shas the repository lacks are left out. */
+export async function commitsInfoCli(gitDir: string, shas: string[]): Promise<Map<string, CommitInfo>> {
+  const found = new Map<string, CommitInfo>();
+  if (shas.length === 0) return found;
+  const out = await git(gitDir, ['log', '--no-walk=unsorted', '--ignore-missing', '--stdin', COMMIT_FORMAT], shas.join('\n') + '\n');
+  for (const line of out.split('\n')) {
+    if (line === '') continue;
+    const c = parseCommit(line);
+    found.set(c.sha, c);
+  }
+  return found;
+}
+
 /** The identity notes commits are made with: git's environment variables, then config. */
 export async function identityCli(gitDir: string): Promise<Identity> {
   let config = '';

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
-import { branchesContainingCli, currentBranchCli, identityCli, readNoteCli, resolveCommitCli } from './cli-commit.js';
+import { branchesContainingCli, commitsInfoCli, currentBranchCli, identityCli, readNoteCli, resolveCommitCli } from './cli-commit.js';
 import { changedFilesMany, gitRun, logHistory, readNotesBulk } from './git-cli.js';
 import { NOTES_REF, type BlameRange, type CommitInfo, type HistoryCommit, type Identity, type NoteEdit, type Repo } from './repo.js';
 
@@ -71,6 +71,10 @@ class NodegitRepo implements Repo {
 
   resolveCommit(ref: string): Promise<CommitInfo> {
     return resolveCommitCli(this.gitDir, ref);
+  }
+
+  describeCommits(shas: string[]): Promise<Map<string, CommitInfo>> {
+    return commitsInfoCli(this.gitDir, shas);
   }
 
   identity(): Promise<Identity> {

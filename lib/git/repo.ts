@@ -48,6 +48,8 @@ export interface Repo {
   /** Anything git can resolve to a commit; tags are peeled. Throws LoreError otherwise. */
   resolveCommit(ref: string): Promise<CommitInfo>;
   readNote(sha: string): Promise<string | null>;
+  /** resolveCommit for many full SHAs at once; those the repository lacks are left out. */
+  describeCommits(shas: string[]): Promise<Map<string, CommitInfo>>;
   /** The notes of the given commits that have one, in one pass. */
   readNotes(shas: string[]): Promise<Map<string, string>>;
   /** Every note of refs/notes/lore in one pass: annotated commit sha -> note text. */
