@@ -4,7 +4,9 @@ import { findGitRoot } from '../git/discover.js';
 import { isCurrent, planCurrent } from '../linking/current.js';
 import { linkSessionsToCommit } from './link-one-commit.js';
 import { placeSessions, realDir } from './place.js';
-import { loadIndex } from './workspace.js';
+import { loadConfig } from '../config.js';
+import { readIndex } from '../sessions/index-file.js';
+import { clearQuietMarker, stampIndex, writeQuietMarker } from './quiet-marker.js';
 
 export interface CurrentLinkOptions {
   cwd: string;
@@ -23,9 +25,15 @@ const FULL_SHA = /^[0-9a-f]{40}$/i;
  */
 export async function linkCurrent(opts: CurrentLinkOptions, io: Io): Promise<void> {
   const root = findGitRoot(realDir(opts.cwd));
-  const index = await loadIndex(opts.cwd, io, root ?? undefined);
+  const { sessionIndex } = await loadConfig(opts.cwd, root ?? undefined);
+  const stamp = stampIndex(sessionIndex);
+  const index = readIndex(sessionIndex, (w) => io.err(w));
   const now = opts.now ?? Date.now();
   const placed = placeSessions(index, (s) => isCurrent(s, now));
+  if (root !== null) {
+    if (placed.length === 0) writeQuietMarker(root, stamp);
+    else clearQuietMarker(root);
+  }
   if (root !== null && FULL_SHA.test(opts.commit) && planCurrent(placed, root, now).length === 0) {
     io.out(linkText.noActive(root));
     return;
