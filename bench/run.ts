@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick | --smoke] [-- --json FILE]: every lore workload beside its
+ * npm run bench [-- --quick | --smoke] [-- --only NAME] [-- --json FILE]: every lore workload beside its
  * git baseline, measured in the same run on data built here in a temp dir (removed at the
  * end, also on failure). Prints one table of medians, ranges, peak memory and ratios, and
  * writes the same as JSON (default .bench-out/<mode>.json). --smoke is the smallest size,
@@ -51,7 +51,8 @@ const loadBefore = load();
 const rows: Row[] = [];
 try {
   const o: BenchOptions = { mode, quick: mode !== 'full', runs: size.runs, root, size };
-  for (const [name, workload] of WORKLOADS) {
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+  for (const [name, workload] of WORKLOADS.filter(([n]) => !only || n.includes(only))) {
     const t = Date.now();
     process.stderr.write(`${name}… `);
     rows.push(...(await workload(o)));

@@ -48,9 +48,11 @@ quiet('an ended session in the index: the marker holds its size; a lore config d
   assert.is(hookCommit(w, repo).code, 0);
   const size = readFileSync(join(w.loreHome, 'sessions.jsonl')).length;
   assert.is(readFileSync(marker, 'utf8'), `${join(w.loreHome, 'sessions.jsonl')} ${size}\n`);
-  writeFileSync(join(repo, '.lorerc.json'), '{}');
   breakLore(repo);
-  const c = hookCommit(w, repo, { env: { PATH: pathWithoutLore(w) } });
+  const noPath = { PATH: pathWithoutLore(w) };
+  assert.equal(printed(hookCommit(w, repo, { env: noPath })), [], 'the index is unchanged: lore is not started');
+  writeFileSync(join(repo, '.lorerc.json'), '{}');
+  const c = hookCommit(w, repo, { env: noPath });
   assert.equal(printed(c).length, 1, 'with a config file present the hook asks lore');
   assert.match(printed(c)[0], /could not link/);
 });

@@ -21,7 +21,9 @@ export interface IndexStamp {
 export function stampIndex(path: string): IndexStamp {
   try {
     const st = statSync(path);
-    return { path, size: st.size, mtime: st.mtime };
+    // utimes keeps whole milliseconds: round up, so the marker is never older than the index
+    // it describes (an append after this moment also changes the size, which the hook checks).
+    return { path, size: st.size, mtime: new Date(Math.ceil(st.mtimeMs)) };
   } catch {
     return { path, size: 'missing', mtime: null };
   }
