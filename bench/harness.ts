@@ -65,13 +65,16 @@ export function row(r: Omit<Row, 'ratio'>): Row {
   return { ...r, ratio };
 }
 
+// stderr goes to a file, not a pipe: a command that leaves work in the background (the
+// post-commit hook's linking) is timed until it returns, as a user at a prompt feels it.
 const RSS_WRAPPER = [
   '-c',
-  'import resource,subprocess,sys,time\n' +
-    't=time.perf_counter();r=subprocess.run(sys.argv[1:],stdin=subprocess.DEVNULL,stdout=subprocess.DEVNULL,stderr=subprocess.PIPE)\n' +
+  'import resource,subprocess,sys,tempfile,time\n' +
+    'f=tempfile.TemporaryFile()\n' +
+    't=time.perf_counter();r=subprocess.run(sys.argv[1:],stdin=subprocess.DEVNULL,stdout=subprocess.DEVNULL,stderr=f)\n' +
     'e=time.perf_counter()-t\n' +
     'print(r.returncode, e*1000, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n' +
-    'sys.stderr.buffer.write(r.stderr)',
+    'f.seek(0);sys.stderr.buffer.write(f.read())',
 ];
 
 export interface RunOptions {
