@@ -152,7 +152,7 @@ export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
   const found: { root: string; commits: LinkedCommit[] }[] = [];
   for (const repo of repos) {
     // A commit in two clones is one commit: it shows once, under the first repository.
-    const links = new Map([...linksTo(await notesOf(repo), id)].filter(([sha]) => !seen.has(sha)));
+    const links = new Map([...linksTo(await repo.readNotesMentioning(id), id)].filter(([sha]) => !seen.has(sha)));
     for (const sha of links.keys()) seen.add(sha);
     found.push({ root: repo.root, commits: await describeLinks(repo, links) });
   }

@@ -58,10 +58,9 @@ export async function unlink(opts: UnlinkOptions, io: Io): Promise<void> {
   const { repo, index } = await openWorkspace(opts.cwd, io);
   if (opts.commit !== undefined) return unlinkFromCommit(repo, index, { ...opts, commit: opts.commit }, io);
 
-  const notes = await repo.readAllNotes();
-  const { id } = await resolveSessionId(index.sessions, opts.session, async () => linkedIds(notes.values()));
+  const { id } = await resolveSessionId(index.sessions, opts.session, async () => linkedIds((await repo.readAllNotes()).values()));
   const id8 = shortId(id);
-  const commits = await describeLinks(repo, linksTo(notes, id));
+  const commits = await describeLinks(repo, linksTo(await repo.readNotesMentioning(id), id));
   if (commits.length === 0) {
     io.out(unlinkText.notLinkedHere(id8, repo.root));
     return;

@@ -112,3 +112,20 @@ export async function readNotesBulk(gitDir: string, ref: string, only?: Set<stri
   }
   return notes;
 }
+
+/**
+ * The notes whose text contains `text` (case-insensitive): git grep finds them in the notes
+ * tree without node reading every note, then only those are read.
+ */
+export async function notesMentioning(gitDir: string, ref: string, text: string): Promise<Map<string, string>> {
+  let out: string;
+  try {
+    out = await git(gitDir, ['grep', '-l', '-i', '-F', '-e', text, ref, '--']);
+  } catch (e) {
+    if (e instanceof GitFailed) return new Map(); // 1: nothing matched; 128: no notes ref yet
+    throw e;
+  }
+  // Paths come as <ref>:<fan-out path>; the annotated commit is the path without its slashes.
+  const shas = out.split('\n').filter((l) => l !== '').map((l) => l.slice(ref.length + 1).replace(/\//g, ''));
+  return shas.length === 0 ? new Map() : readNotesBulk(gitDir, ref, new Set(shas));
+}

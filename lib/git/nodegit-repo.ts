@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
 import { branchesContainingCli, commitsInfoCli, currentBranchCli, identityCli, readNoteCli, resolveCommitCli } from './cli-commit.js';
-import { changedFilesMany, gitRun, logHistory, readNotesBulk } from './git-cli.js';
+import { changedFilesMany, gitRun, logHistory, notesMentioning, readNotesBulk } from './git-cli.js';
 import { NOTES_REF, type BlameRange, type CommitInfo, type HistoryCommit, type Identity, type NoteEdit, type Repo } from './repo.js';
 
 type NodeGitModule = typeof NG;
@@ -105,6 +105,10 @@ class NodegitRepo implements Repo {
       if (errno(e) === GIT_ENOTFOUND) return null;
       throw e;
     }
+  }
+
+  readNotesMentioning(text: string): Promise<Map<string, string>> {
+    return notesMentioning(this.gitDir, NOTES_REF, text);
   }
 
   readAllNotes(): Promise<Map<string, string>> {

@@ -52,6 +52,8 @@ export interface Repo {
   describeCommits(shas: string[]): Promise<Map<string, CommitInfo>>;
   /** The notes of the given commits that have one, in one pass. */
   readNotes(shas: string[]): Promise<Map<string, string>>;
+  /** The notes whose text contains `text`, case-insensitively, found without reading every note. */
+  readNotesMentioning(text: string): Promise<Map<string, string>>;
   /** Every note of refs/notes/lore in one pass: annotated commit sha -> note text. */
   readAllNotes(): Promise<Map<string, string>>;
   /** Line ranges of a file at HEAD and the commit that last changed each; `path` is repo-relative. */
