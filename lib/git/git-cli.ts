@@ -5,6 +5,7 @@
  * Only reads live here; every write goes through nodegit with compare-and-swap.
  */
 import { execFile } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import type { HistoryCommit } from './repo.js';
 
 const MAX_BUFFER = 1 << 30;
@@ -63,12 +64,24 @@ export async function logHistory(gitDir: string): Promise<HistoryCommit[]> {
 
 /**
  * The files each commit changed against its first parent (all files for a root
- * commit), for many commits in one `git diff-tree --stdin`. With -m a merge is
+ * commit), for many commits through `git diff-tree --stdin`. With -m a merge is
  * listed once per parent; the first block is the first parent's.
  */
 export async function changedFilesMany(gitDir: string, shas: string[]): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
-  if (shas.length === 0) return result;
+  const unique = [...new Set(shas)];
+  // Tree diffs are CPU-bound in git: split a large batch over processes, one per core.
+  const parts = unique.length < PARALLEL_DIFF_MIN ? 1 : Math.min(availableParallelism(), 4);
+  const size = Math.ceil(unique.length / parts);
+  const chunks = Array.from({ length: parts }, (_, k) => unique.slice(k * size, (k + 1) * size)).filter((c) => c.length > 0);
+  for (const part of await Promise.all(chunks.map((c) => diffTree(gitDir, c)))) for (const [sha, files] of part) result.set(sha, files);
+  return result;
+}
+
+const PARALLEL_DIFF_MIN = 400;
+
+async function diffTree(gitDir: string, shas: string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
   const wanted = new Set(shas);
   const out = await git(gitDir, ['diff-tree', '--stdin', '-r', '-m', '--root', '--name-only', '-z'], shas.join('\n') + '\n');
   let current: string[] | null = null;
