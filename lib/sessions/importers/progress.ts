@@ -26,16 +26,7 @@ export interface LogProgress {
 }
 
 /** One log read to the end: what lore puts in the index for it. */
-export interface LogSummary {
-  tool: ImportTool;
-  id?: string;
-  cwd?: string;
-  branch?: string;
-  startedAt?: number;
-  endedAt?: number;
-  files: string[];
-  title?: string;
-}
+export type LogSummary = Omit<LogProgress, 'summaryTitle' | 'firstPrompt' | 'main'> & { title?: string };
 
 export interface ReadResult {
   progress: LogProgress;
