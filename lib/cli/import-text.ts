@@ -1,5 +1,7 @@
 /** Every line `lore import` prints, in one place. */
 export const importText = {
+  scanning: (tool: string) => `${tool}: looking for logs`,
+  reading: (tool: string, done: number, total: number) => `${tool}: reading logs (${done} of ${total})`,
   dryRun: (line: string) => `[dry-run] ${line}`,
   noDirectory: (tool: string, dir: string) => `${tool}: 0 session(s) found in ${dir} (no such directory)`,
   imported: (tool: string, fresh: number, updated: number, logs: number, dir: string) =>

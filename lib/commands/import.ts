@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { importText } from '../cli/import-text.js';
+import { startSpinner } from '../cli/spinner.js';
 import type { Io } from '../cli/io.js';
 import { appendIndexLines } from '../sessions/index-file.js';
 import type { IndexLine } from '../sessions/index-line.js';
@@ -82,39 +83,46 @@ export async function importSessions(opts: ImportOptions, io: Io): Promise<Impor
   const lines: IndexLine[] = [];
   const tools: ToolReport[] = [];
   let stateChanged = false;
-  for (const importer of importers) {
-    const report: ToolReport = { tool: importer.tool, dir: importer.dir, found: true, logs: 0, newSessions: 0, updatedSessions: 0, skippedSince: 0 };
-    tools.push(report);
-    let logs: string[] | null;
-    try {
-      logs = findLogFiles(importer.dir);
-    } catch (e) {
-      io.err(importText.unreadableDir(importer.dir, reason(e)));
-      continue;
-    }
-    if (logs === null) {
-      report.found = false;
-      continue;
-    }
-    report.logs = logs.length;
-    stateChanged = forgetDeleted(state, importer.dir, logs) || stateChanged;
-    const fresh = new Set<string>();
-    const updated = new Set<string>();
-    for (const path of logs) {
-      const outcome = importLog(importer, path, state.logs[path], opts.since, io);
-      if (outcome === 'unchanged') continue;
-      if (outcome === 'skipped') {
-        report.skippedSince++;
+  const spinner = await startSpinner(io, importText.scanning('claude-code'));
+  try {
+    for (const importer of importers) {
+      spinner.update(importText.scanning(importer.tool));
+      const report: ToolReport = { tool: importer.tool, dir: importer.dir, found: true, logs: 0, newSessions: 0, updatedSessions: 0, skippedSince: 0 };
+      tools.push(report);
+      let logs: string[] | null;
+      try {
+        logs = findLogFiles(importer.dir);
+      } catch (e) {
+        io.err(importText.unreadableDir(importer.dir, reason(e)));
         continue;
       }
-      state.logs[path] = outcome.state;
-      stateChanged = true;
-      if (!outcome.line) continue;
-      lines.push(outcome.line);
-      (outcome.line.tool !== undefined ? fresh : updated).add(outcome.line.id);
+      if (logs === null) {
+        report.found = false;
+        continue;
+      }
+      report.logs = logs.length;
+      stateChanged = forgetDeleted(state, importer.dir, logs) || stateChanged;
+      const fresh = new Set<string>();
+      const updated = new Set<string>();
+      for (const [k, path] of logs.entries()) {
+        if (k % 50 === 0) spinner.update(importText.reading(importer.tool, k, logs.length));
+        const outcome = importLog(importer, path, state.logs[path], opts.since, io);
+        if (outcome === 'unchanged') continue;
+        if (outcome === 'skipped') {
+          report.skippedSince++;
+          continue;
+        }
+        state.logs[path] = outcome.state;
+        stateChanged = true;
+        if (!outcome.line) continue;
+        lines.push(outcome.line);
+        (outcome.line.tool !== undefined ? fresh : updated).add(outcome.line.id);
+      }
+      report.newSessions = fresh.size;
+      report.updatedSessions = [...updated].filter((id) => !fresh.has(id)).length;
     }
-    report.newSessions = fresh.size;
-    report.updatedSessions = [...updated].filter((id) => !fresh.has(id)).length;
+  } finally {
+    spinner.stop();
   }
   if (!opts.dryRun) {
     appendIndexLines(opts.indexPath, lines);
