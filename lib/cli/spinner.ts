@@ -9,9 +9,12 @@ const silent: Spinner = { update: () => {}, stop: () => {} };
 
 /** A progress spinner on a terminal (ora, loaded only then); nothing in pipes or CI. */
 export async function startSpinner(io: Io, text: string): Promise<Spinner> {
-  if (!io.isTTY) return silent;
+  // ora redraws by counting wrapped lines against the terminal's width; a terminal that
+  // reports no width (some ptys) makes it erase lines without end.
+  if (!io.isTTY || !process.stderr.isTTY || !(process.stderr.columns > 0)) return silent;
   const { default: ora } = await import('ora');
-  const spinner = ora({ text, stream: process.stderr }).start();
+  // discardStdin off: ora would otherwise take over stdin (raw mode), which the y/N prompt needs.
+  const spinner = ora({ text, stream: process.stderr, discardStdin: false }).start();
   return {
     update: (t) => {
       spinner.text = t;
