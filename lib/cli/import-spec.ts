@@ -1,7 +1,6 @@
 import { dirname, join } from 'node:path';
-import { loadConfig } from '../config.js';
 import { LoreError } from '../errors.js';
-import { findGitRoot } from '../git/discover.js';
+import { sessionIndexPath } from '../commands/workspace.js';
 import type { CommandSpec } from './command.js';
 
 function parseSince(raw: unknown): number | undefined {
@@ -22,7 +21,7 @@ export const importSpec: CommandSpec = {
       .option('dry-run', { type: 'boolean', default: false, describe: 'Report what would be imported; write nothing' }) as never,
   run: async (argv, cwd, io) => {
     const since = parseSince(argv.since);
-    const { sessionIndex } = await loadConfig(cwd, findGitRoot(cwd) ?? undefined);
+    const sessionIndex = await sessionIndexPath(cwd);
     const { importSessions } = await import('../commands/import.js');
     await importSessions(
       {

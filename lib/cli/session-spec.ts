@@ -1,10 +1,5 @@
-import { loadConfig } from '../config.js';
-import { findGitRoot } from '../git/discover.js';
+import { sessionIndexPath } from '../commands/workspace.js';
 import type { CommandSpec } from './command.js';
-
-async function indexPath(cwd: string): Promise<string> {
-  return (await loadConfig(cwd, findGitRoot(cwd) ?? undefined)).sessionIndex;
-}
 
 /** `lore session start|touch|end`: live sessions for any agent or script, without a daemon. */
 export const sessionSpec: CommandSpec = {
@@ -20,7 +15,7 @@ export const sessionSpec: CommandSpec = {
       .option('branch', { type: 'string', describe: 'start: the git branch', requiresArg: true }) as never,
   run: async (argv, cwd, io) => {
     const { sessionStart, sessionTouch, sessionEnd } = await import('../commands/session.js');
-    const path = await indexPath(cwd);
+    const path = await sessionIndexPath(cwd);
     const args = ((argv.args as unknown[]) ?? []).map(String);
     const str = (k: string) => (argv[k] === undefined ? undefined : String(argv[k]));
     switch (argv.action) {

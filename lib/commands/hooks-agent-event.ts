@@ -1,12 +1,11 @@
 import { resolve } from 'node:path';
 import { hooksText as t } from '../cli/hooks-text.js';
 import type { Io } from '../cli/io.js';
-import { loadConfig } from '../config.js';
-import { findGitRoot } from '../git/discover.js';
 import { appendIndexLines, readIndex } from '../sessions/index-file.js';
 import { normaliseId } from '../sessions/session.js';
 import { git } from './hooks-git.js';
 import { sessionEnd, sessionStart, sessionTouch } from './session.js';
+import { sessionIndexPath } from './workspace.js';
 
 /**
  * `lore hooks agent-event`, what lore's Claude Code hooks run: reads the event Claude Code
@@ -56,7 +55,7 @@ async function start(e: Event, indexPath: string, io: Io): Promise<void> {
 }
 
 async function record(e: Event, io: Io): Promise<void> {
-  const { sessionIndex } = await loadConfig(e.cwd, findGitRoot(e.cwd) ?? undefined);
+  const sessionIndex = await sessionIndexPath(e.cwd);
   switch (e.event) {
     case 'SessionStart':
       return start(e, sessionIndex, io);

@@ -8,7 +8,7 @@ import { isNear, planAuto, type AutoCandidate } from '../linking/auto.js';
 import { isInside, type CommitFacts } from '../linking/facts.js';
 import { shortId } from '../sessions/session.js';
 import { factsFor, placeSessions } from './place.js';
-import { openWorkspace } from './workspace.js';
+import { openWorkspace, userEmail } from './workspace.js';
 
 export interface AutoLinkOptions {
   cwd: string;
@@ -26,14 +26,11 @@ export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
   const sessions = factsFor(placeSessions(index, (s) => isNear(s, facts)), repo.root).filter((f) => isInside(f.realCwd, repo.root));
   // Only the candidates' branches matter: asking git about every branch walks them all.
   const branches = [...new Set(sessions.flatMap((f) => f.session.branches))];
-  const [commitFiles, commitBranches, note, userEmail] = await Promise.all([
+  const [commitFiles, commitBranches, note, email] = await Promise.all([
     repo.changedFiles(commit.sha),
     repo.branchesContaining(commit.sha, branches),
     repo.readNote(commit.sha),
-    repo.identity().then(
-      (who) => who.email,
-      () => null,
-    ),
+    userEmail(repo),
   ]);
   const plan = planAuto({
     commit: facts,
@@ -42,7 +39,7 @@ export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
     sessions,
     root: repo.root,
     threshold: opts.threshold,
-    userEmail,
+    userEmail: email,
   });
 
   io.out(linkText.autoHeader(commit.short));

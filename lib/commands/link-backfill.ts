@@ -11,7 +11,7 @@ import { filterByFiles, pairsInWindows, type BackfillPair } from '../linking/bac
 import type { Placed } from '../linking/current.js';
 import { shortId } from '../sessions/session.js';
 import { factsFor, placeSessions } from './place.js';
-import { loadIndex } from './workspace.js';
+import { loadIndex, userEmail } from './workspace.js';
 
 export interface BackfillOptions {
   cwd: string;
@@ -33,13 +33,6 @@ function isDirectory(p: string): boolean {
   }
 }
 
-async function userEmail(repo: Repo): Promise<string | null> {
-  try {
-    return (await repo.identity()).email;
-  } catch {
-    return null;
-  }
-}
 
 /** One walk of one repository serves all of its sessions; notes and diffs are read in bulk. */
 async function planRepo(root: string, placed: Placed[], allAuthors: boolean) {
@@ -57,7 +50,7 @@ async function planRepo(root: string, placed: Placed[], allAuthors: boolean) {
 
 /** `lore link --auto --backfill`: every ended session against the commits made in its window. */
 export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void> {
-  const index = await loadIndex(opts.cwd, io, findGitRoot(opts.cwd) ?? undefined);
+  const index = await loadIndex(opts.cwd, io);
   const ended = placeSessions(index, (s) => s.endedAt !== null);
   const existing = ended.filter((p) => isDirectory(p.realCwd));
   const byRoot = new Map<string, Placed[]>();

@@ -1,6 +1,5 @@
 import { columns, formatMinute, isoSeconds } from '../cli/format.js';
 import type { Io } from '../cli/io.js';
-import { findGitRoot } from '../git/discover.js';
 import type { Session } from '../sessions/session.js';
 import { shortId } from '../sessions/session.js';
 import { loadIndex } from './workspace.js';
@@ -28,7 +27,7 @@ export function sessionJson(s: Session) {
 
 /** `lore sessions`: what the index knows, newest first, so a user can find an id. */
 export async function listSessions(opts: SessionsOptions, io: Io): Promise<void> {
-  const index = await loadIndex(opts.cwd, io, findGitRoot(opts.cwd) ?? undefined);
+  const index = await loadIndex(opts.cwd, io);
   let list = [...index.sessions.values()].sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0));
   if (opts.limit !== undefined && opts.limit >= 0) list = list.slice(0, opts.limit);
   if (opts.json) {

@@ -136,7 +136,7 @@ async function reposFor(session: Session | undefined, here: Repo | null): Promis
 
 /** `lore show <SESSION>`: what the index knows of a session and every commit it is linked to. */
 export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
-  const index = await loadIndex(opts.cwd, io, findGitRoot(opts.cwd) ?? undefined);
+  const index = await loadIndex(opts.cwd, io);
   const here = await repoAt(opts.cwd);
   const notes = new Map<string, Promise<Map<string, string>>>();
   const notesOf = (repo: Repo) => {

@@ -1,4 +1,5 @@
 import { loadConfig } from '../config.js';
+import { findGitRoot } from '../git/discover.js';
 import { openRepo } from '../git/nodegit-repo.js';
 import type { Repo } from '../git/repo.js';
 import { readIndex, type SessionIndex } from '../sessions/index-file.js';
@@ -15,7 +16,20 @@ export async function openWorkspace(cwd: string, io: Io): Promise<Workspace> {
   return { repo, index: await loadIndex(cwd, io, repo.root) };
 }
 
+/** The session index the configuration names for `cwd`, searched up to its repository's top. */
+export async function sessionIndexPath(cwd: string, stopDir = findGitRoot(cwd) ?? undefined): Promise<string> {
+  return (await loadConfig(cwd, stopDir)).sessionIndex;
+}
+
 export async function loadIndex(cwd: string, io: Io, stopDir?: string): Promise<SessionIndex> {
-  const config = await loadConfig(cwd, stopDir);
-  return readIndex(config.sessionIndex, (w) => io.err(w));
+  return readIndex(await sessionIndexPath(cwd, stopDir), (w) => io.err(w));
+}
+
+/** The repository's user.email, or null when no identity is set (then nothing counts as the user's). */
+export async function userEmail(repo: Repo): Promise<string | null> {
+  try {
+    return (await repo.identity()).email;
+  } catch {
+    return null;
+  }
 }
