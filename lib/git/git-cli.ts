@@ -113,17 +113,25 @@ export async function readNotesBulk(gitDir: string, ref: string, only?: Set<stri
     const [blob, commit] = line.split(' ');
     if (blob && commit && (!only || only.has(commit))) pairs.push([commit, blob]);
   }
-  if (pairs.length === 0) return notes;
-  const out = await gitBuffer(gitDir, ['cat-file', '--batch'], pairs.map(([, b]) => b).join('\n') + '\n');
+  const texts = await readBlobs(gitDir, pairs.map(([, blob]) => blob));
+  pairs.forEach(([commit], i) => notes.set(commit, texts[i]));
+  return notes;
+}
+
+/** The text of each blob, in order, through one `git cat-file --batch`. */
+export async function readBlobs(gitDir: string, blobs: string[]): Promise<string[]> {
+  if (blobs.length === 0) return [];
+  const out = await gitBuffer(gitDir, ['cat-file', '--batch'], blobs.join('\n') + '\n');
   // --batch answers "<oid> blob <size>\n<content>\n" per object, in request order.
+  const texts: string[] = [];
   let pos = 0;
-  for (const [commit] of pairs) {
+  for (let i = 0; i < blobs.length; i++) {
     const nl = out.indexOf(10, pos);
     const size = Number(out.subarray(pos, nl).toString('utf8').split(' ')[2]);
-    notes.set(commit, out.subarray(nl + 1, nl + 1 + size).toString('utf8'));
+    texts.push(out.subarray(nl + 1, nl + 1 + size).toString('utf8'));
     pos = nl + 1 + size + 1;
   }
-  return notes;
+  return texts;
 }
 
 /**

@@ -1,30 +1,13 @@
 import { realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createRequire } from 'node:module';
 import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
 import { branchesContainingCli, commitsInfoCli, currentBranchCli, identityCli, readNoteCli, resolveCommitCli } from './cli-commit.js';
 import { changedFilesMany, gitRun, logHistory, notesMentioning, readNotesBulk } from './git-cli.js';
+import { errno, GIT_ENOTFOUND, loadLibgit2, lostRace, type Libgit2 } from './libgit2.js';
 import { NOTES_REF, type BlameRange, type CommitInfo, type HistoryCommit, type Identity, type NoteEdit, type Repo } from './repo.js';
 
-type NodeGitModule = typeof NG;
-
-let nodegit: NodeGitModule | undefined;
-/** nodegit costs 100-150 ms to load: only the paths that touch git objects pay it. */
-export function loadNodegit(): NodeGitModule {
-  nodegit ??= createRequire(import.meta.url)('nodegit') as NodeGitModule;
-  return nodegit;
-}
-
-const GIT_ENOTFOUND = -3;
-const GIT_EEXISTS = -4;
-const GIT_ELOCKED = -14;
-const GIT_EMODIFIED = -15;
 const CAS_ATTEMPTS = 50;
-
-function errno(e: unknown): number | undefined {
-  return (e as { errno?: number })?.errno;
-}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
@@ -54,18 +37,19 @@ export async function openRepo(cwd: string): Promise<Repo> {
 
 class NodegitRepo implements Repo {
   private opened?: Promise<NG.Repository>;
+  private who?: Promise<Identity>;
 
   constructor(
     readonly gitDir: string,
     readonly root: string,
   ) {}
 
-  private get G(): NodeGitModule {
-    return loadNodegit();
+  private get G(): Libgit2 {
+    return loadLibgit2();
   }
 
   private repo(): Promise<NG.Repository> {
-    this.opened ??= this.G.Repository.open(this.gitDir);
+    this.opened ??= this.G.open(this.gitDir);
     return this.opened;
   }
 
@@ -77,8 +61,10 @@ class NodegitRepo implements Repo {
     return commitsInfoCli(this.gitDir, shas);
   }
 
+  /** Asked once per run: a link's `linked_by` and its notes commit name the same person. */
   identity(): Promise<Identity> {
-    return identityCli(this.gitDir);
+    this.who ??= identityCli(this.gitDir);
+    return this.who;
   }
 
   branchesContaining(sha: string, among?: string[]): Promise<string[]> {
@@ -99,8 +85,7 @@ class NodegitRepo implements Repo {
 
   private async readNoteAt(ref: string, sha: string): Promise<string | null> {
     try {
-      const note = await this.G.Note.read(await this.repo(), ref, this.G.Oid.fromString(sha));
-      return note.message();
+      return await this.G.readNote(await this.repo(), ref, this.G.oid(sha));
     } catch (e) {
       if (errno(e) === GIT_ENOTFOUND) return null;
       throw e;
@@ -119,7 +104,7 @@ class NodegitRepo implements Repo {
     await this.resolveCommit('HEAD'); // a repository with no commits is an error, not an empty blame
     let blame: NG.Blame;
     try {
-      blame = await this.G.Blame.file(await this.repo(), path);
+      blame = await this.G.blame(await this.repo(), path);
     } catch (e) {
       if (errno(e) === GIT_ENOTFOUND) throw new LoreError('UNKNOWN_REF', `'${path}' is not in HEAD`, 'Blame works on files committed at HEAD.');
       throw e;
@@ -134,7 +119,7 @@ class NodegitRepo implements Repo {
 
   private async refTarget(name: string): Promise<NG.Oid | null> {
     try {
-      return await this.G.Reference.nameToId(await this.repo(), name);
+      return await this.G.refTarget(await this.repo(), name);
     } catch (e) {
       if (errno(e) === GIT_ENOTFOUND) return null;
       throw e;
@@ -150,54 +135,44 @@ class NodegitRepo implements Repo {
   async editNotes(shas: string[], edit: NoteEdit, message: string): Promise<string[]> {
     const G = this.G;
     const who = await this.identity();
+    const repo = await this.repo();
     for (let attempt = 0; ; attempt++) {
       const tip = await this.refTarget(NOTES_REF);
       const scratch = `refs/lore-scratch/${process.pid}-${Date.now()}-${attempt}`;
-      const sig = G.Signature.now(who.name, who.email);
+      const sig = G.signature(who.name, who.email);
       const changed: string[] = [];
       try {
-        if (tip) await G.Reference.create(await this.repo(), scratch, tip, 1, 'lore: scratch');
+        if (tip) await G.createRef(repo, scratch, tip, true, 'lore: scratch');
         for (const sha of shas) {
           const current = tip ? await this.readNoteAt(scratch, sha) : null;
           const next = edit(sha, current);
           if (next === undefined || next === current) continue;
-          const oid = G.Oid.fromString(sha);
+          const oid = G.oid(sha);
           if (next === null) {
-            if (current !== null) await G.Note.remove(await this.repo(), scratch, sig, sig, oid);
+            if (current !== null) await G.removeNote(repo, scratch, sig, oid);
           } else {
-            await G.Note.create(await this.repo(), scratch, sig, sig, oid, next, 1);
+            await G.writeNote(repo, scratch, sig, oid, next);
           }
           changed.push(sha);
         }
         if (changed.length === 0) return [];
-        const scratchTip = (await this.refTarget(scratch))!;
-        const tree = await (await (await this.repo()).getCommit(scratchTip)).getTree();
-        const parents = tip ? [await (await this.repo()).getCommit(tip)] : [];
-        const commit = await G.Commit.create(await this.repo(), null as unknown as string, sig, sig, 'UTF-8', message, tree, parents.length, parents);
+        const tree = await G.treeOf(repo, await G.commit(repo, (await this.refTarget(scratch))!));
+        const parents = tip ? [await G.commit(repo, tip)] : [];
+        const commit = await G.writeCommit(repo, sig, message, tree, parents);
         try {
-          if (tip) await G.Reference.createMatching(await this.repo(), NOTES_REF, commit, 1, tip, message);
-          else await G.Reference.create(await this.repo(), NOTES_REF, commit, 0, message);
+          if (tip) await G.moveRef(repo, NOTES_REF, commit, tip, message);
+          else await G.createRef(repo, NOTES_REF, commit, false, message);
           return changed;
         } catch (e) {
-          const code = errno(e);
-          const lostRace = code === GIT_EMODIFIED || code === GIT_ELOCKED || code === GIT_EEXISTS || /lock|modified|changed|exists/i.test(String((e as Error).message));
-          if (!lostRace) throw e;
+          if (!lostRace(e)) throw e;
           if (attempt + 1 >= CAS_ATTEMPTS) {
             throw new LoreError('NOTES_BUSY', `${NOTES_REF} kept changing under lore; nothing was written`, 'Try again.');
           }
         }
       } finally {
-        await this.deleteRef(scratch);
+        G.deleteRef(repo, scratch);
       }
       await sleep(5 + Math.random() * 20 * Math.min(attempt + 1, 10));
-    }
-  }
-
-  private async deleteRef(name: string): Promise<void> {
-    try {
-      await this.G.Reference.remove(await this.repo(), name);
-    } catch {
-      // Already gone: nothing to clean.
     }
   }
 

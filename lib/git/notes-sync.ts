@@ -6,15 +6,11 @@
 import { spawn } from 'node:child_process';
 import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
-import { GitFailed, gitRun } from './git-cli.js';
-import { loadNodegit } from './nodegit-repo.js';
+import { GitFailed, gitRun, readBlobs } from './git-cli.js';
+import { errno, GIT_ENOTFOUND, loadLibgit2, lostRace, type Libgit2, type TreeEditor } from './libgit2.js';
 import { NOTES_REF, type Identity, type Repo } from './repo.js';
 
 const GIT_TIMEOUT_MS = 60_000;
-const GIT_ENOTFOUND = -3;
-const GIT_EEXISTS = -4;
-const GIT_ELOCKED = -14;
-const GIT_EMODIFIED = -15;
 
 interface GitRun {
   code: number;
@@ -121,24 +117,21 @@ export async function fetchNotes(cwd: string, remote: string): Promise<boolean> 
   throw transportError(`git fetch ${remote}`, run);
 }
 
-function errno(e: unknown): number | undefined {
-  return (e as { errno?: number })?.errno;
-}
-
 export async function openNotesSync(repo: Repo, remote: string): Promise<NotesSync> {
-  const G = loadNodegit();
-  return new NotesSync(G, await G.Repository.open(repo.gitDir), repo.root, remote);
+  const G = loadLibgit2();
+  return new NotesSync(G, await G.open(repo.gitDir), repo.gitDir, repo.root, remote);
 }
 
 export class NotesSync {
   private scratchCount = 0;
   /** Every note blob read so far, both ways: merged notes mostly reuse one side's blob. */
-  private textByBlob = new Map<string, Promise<string>>();
+  private textByBlob = new Map<string, string>();
   private blobByText = new Map<string, NG.Oid>();
 
   constructor(
-    private readonly G: typeof NG,
+    private readonly G: Libgit2,
     private readonly repo: NG.Repository,
+    private readonly gitDir: string,
     private readonly cwd: string,
     readonly remote: string,
   ) {}
@@ -172,7 +165,7 @@ export class NotesSync {
 
   private async refTarget(name: string): Promise<string | null> {
     try {
-      return (await this.G.Reference.nameToId(this.repo, name)).tostrS();
+      return (await this.G.refTarget(this.repo, name)).tostrS();
     } catch (e) {
       if (errno(e) === GIT_ENOTFOUND) return null;
       throw e;
@@ -180,13 +173,12 @@ export class NotesSync {
   }
 
   private deleteRef(name: string): void {
-    // Returns an error code when the ref is already gone: nothing to clean then.
-    this.G.Reference.remove(this.repo, name);
+    this.G.deleteRef(this.repo, name);
   }
 
   async mergeBase(a: string, b: string): Promise<string | null> {
     try {
-      return (await this.G.Merge.base(this.repo, this.G.Oid.fromString(a), this.G.Oid.fromString(b))).tostrS();
+      return (await this.G.mergeBase(this.repo, a, b)).tostrS();
     } catch (e) {
       // Two clones that linked before they first synced have unrelated notes histories.
       if (errno(e) === GIT_ENOTFOUND) return null;
@@ -200,30 +192,20 @@ export class NotesSync {
     const G = this.G;
     // Note.foreach walks the notes tree natively (fan-out included) but only from a ref.
     const scratch = `refs/lore-scratch/sync-${process.pid}-${this.scratchCount++}`;
-    const pairs: [string, NG.Oid][] = [];
-    await G.Reference.create(this.repo, scratch, G.Oid.fromString(commit), 1, 'lore: sync scratch');
+    let pairs: [string, string][];
+    await G.createRef(this.repo, scratch, G.oid(commit), true, 'lore: sync scratch');
     try {
-      await G.Note.foreach(this.repo, scratch, (blob: NG.Oid, annotated: NG.Oid) => void pairs.push([annotated.tostrS(), blob]), null);
+      pairs = await G.listNotes(this.repo, scratch);
     } finally {
       this.deleteRef(scratch);
     }
-    const texts = await Promise.all(pairs.map(([, blob]) => this.blobText(blob)));
-    return new Map(pairs.map(([sha], i) => [sha, texts[i]]));
-  }
-
-  private blobText(blob: NG.Oid): Promise<string> {
-    const key = blob.tostrS();
-    let text = this.textByBlob.get(key);
-    if (!text) {
-      // One link on many commits gives many notes with one blob: read it once.
-      text = this.repo.getBlob(blob).then((b) => {
-        const t = b.toString();
-        this.blobByText.set(t, blob);
-        return t;
-      });
-      this.textByBlob.set(key, text);
-    }
-    return text;
+    // One link on many commits gives many notes with one blob: each blob is read once.
+    const unread = [...new Set(pairs.map(([, blob]) => blob).filter((blob) => !this.textByBlob.has(blob)))];
+    (await readBlobs(this.gitDir, unread)).forEach((text, i) => {
+      this.textByBlob.set(unread[i], text);
+      this.blobByText.set(text, this.G.oid(unread[i]));
+    });
+    return new Map(pairs.map(([sha, blob]) => [sha, this.textByBlob.get(blob)!]));
   }
 
   /**
@@ -237,17 +219,16 @@ export class NotesSync {
     const entries = await Promise.all(
       [...changes].map(async ([sha, text]): Promise<[string, NG.Oid | null]> => [sha, text === null ? null : await this.blobFor(text)]),
     );
-    const [oursCommit, theirsCommit] = await Promise.all([this.repo.getCommit(ours), this.repo.getCommit(theirs)]);
-    const tree = await this.repo.getTree((await this.editTree(await oursCommit.getTree(), entries, true))!);
-    const sig = G.Signature.now(who.name, who.email);
-    const commit = await G.Commit.create(this.repo, null as unknown as string, sig, sig, 'UTF-8', message, tree, 2, [oursCommit, theirsCommit]);
+    const [oursCommit, theirsCommit] = await Promise.all([G.commit(this.repo, ours), G.commit(this.repo, theirs)]);
+    const tree = await G.tree(this.repo, (await this.editTree(await G.treeOf(this.repo, oursCommit), entries, true))!);
+    const commit = await G.writeCommit(this.repo, G.signature(who.name, who.email), message, tree, [oursCommit, theirsCommit]);
     return commit.tostrS();
   }
 
   private async blobFor(text: string): Promise<NG.Oid> {
     let blob = this.blobByText.get(text);
     if (!blob) {
-      blob = await this.repo.createBlobFromBuffer(Buffer.from(text));
+      blob = await this.G.writeBlob(this.repo, text);
       this.blobByText.set(text, blob);
     }
     return blob;
@@ -259,27 +240,26 @@ export class NotesSync {
    * the touched subtrees are rewritten. Returns null for a subtree left empty.
    */
   private async editTree(tree: NG.Tree, changes: [string, NG.Oid | null][], root = false): Promise<NG.Oid | null> {
-    const G = this.G;
-    const builder = await G.Treebuilder.create(this.repo, tree);
+    const builder: TreeEditor = await this.G.treeBuilder(this.repo, tree);
     const deeper = new Map<string, [string, NG.Oid | null][]>();
     for (const [path, blob] of changes) {
-      if (builder.get(path)) builder.remove(path);
+      if (builder.has(path)) builder.remove(path);
       const fanout = path.slice(0, 2);
-      if (path.length > 2 && builder.get(fanout)?.isTree()) {
+      if (path.length > 2 && builder.subtree(fanout)) {
         if (!deeper.has(fanout)) deeper.set(fanout, []);
         deeper.get(fanout)!.push([path.slice(2), blob]);
       } else if (blob) {
-        await builder.insert(path, blob, G.TreeEntry.FILEMODE.BLOB);
+        builder.putBlob(path, blob);
       }
     }
     const subtrees = await Promise.all(
-      [...deeper].map(async ([name, sub]) => [name, await this.editTree(await this.repo.getTree(builder.get(name).id()), sub)] as const),
+      [...deeper].map(async ([name, sub]) => [name, await this.editTree(await this.G.tree(this.repo, builder.subtree(name)!), sub)] as const),
     );
     for (const [name, oid] of subtrees) {
-      if (oid) await builder.insert(name, oid, G.TreeEntry.FILEMODE.TREE);
+      if (oid) builder.putTree(name, oid);
       else builder.remove(name);
     }
-    return root || builder.entrycount() > 0 ? builder.write() : null;
+    return root || builder.count() > 0 ? builder.write() : null;
   }
 
   /**
@@ -289,13 +269,11 @@ export class NotesSync {
   async moveLocal(to: string, from: string | null, message: string): Promise<boolean> {
     const G = this.G;
     try {
-      if (from) await G.Reference.createMatching(this.repo, NOTES_REF, G.Oid.fromString(to), 1, G.Oid.fromString(from), message);
-      else await G.Reference.create(this.repo, NOTES_REF, G.Oid.fromString(to), 0, message);
+      if (from) await G.moveRef(this.repo, NOTES_REF, G.oid(to), G.oid(from), message);
+      else await G.createRef(this.repo, NOTES_REF, G.oid(to), false, message);
       return true;
     } catch (e) {
-      const code = errno(e);
-      const lostRace = code === GIT_EMODIFIED || code === GIT_ELOCKED || code === GIT_EEXISTS;
-      if (lostRace || /lock|modified|changed|exists/i.test(String((e as Error).message))) return false;
+      if (lostRace(e)) return false;
       throw e;
     }
   }

@@ -1,0 +1,143 @@
+/**
+ * The libgit2 calls lore makes, through nodegit's native binding.
+ *
+ * nodegit's entry point (lib/nodegit.js) deep-clones its binding with lodash, promisifies
+ * ~700 functions and loads ~150 helper files: ~200 ms before the first call, on every
+ * write. lore makes a dozen calls, so it loads the binding itself (~55 ms) and
+ * promisifies those the way nodegit.js does. The binding's shape is fixed by the exact
+ * nodegit version package.json pins; the link, unlink, sync and blame tests make every call here.
+ */
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
+import type * as NG from 'nodegit';
+
+export const GIT_ENOTFOUND = -3;
+export const GIT_EEXISTS = -4;
+export const GIT_ELOCKED = -14;
+export const GIT_EMODIFIED = -15;
+
+/** libgit2's error code on a failed call, when it has one. */
+export function errno(e: unknown): number | undefined {
+  return (e as { errno?: number })?.errno;
+}
+
+/** Another writer moved or held the ref a compare-and-swap expected. */
+export function lostRace(e: unknown): boolean {
+  const code = errno(e);
+  return code === GIT_EMODIFIED || code === GIT_ELOCKED || code === GIT_EEXISTS || /lock|modified|changed|exists/i.test(String((e as Error)?.message));
+}
+
+const FILEMODE_TREE = 0o040000;
+const FILEMODE_BLOB = 0o100644;
+
+export interface Libgit2 {
+  oid(sha: string): NG.Oid;
+  signature(name: string, email: string): NG.Signature;
+  open(gitDir: string): Promise<NG.Repository>;
+  /** Rejects with GIT_ENOTFOUND when the ref does not exist. */
+  refTarget(repo: NG.Repository, name: string): Promise<NG.Oid>;
+  createRef(repo: NG.Repository, name: string, target: NG.Oid, force: boolean, message: string): Promise<void>;
+  /** Moves `name` to `target` only while it still points at `current`. */
+  moveRef(repo: NG.Repository, name: string, target: NG.Oid, current: NG.Oid, message: string): Promise<void>;
+  /** Deleting a ref that is already gone is not an error. */
+  deleteRef(repo: NG.Repository, name: string): void;
+  readNote(repo: NG.Repository, ref: string, annotated: NG.Oid): Promise<string>;
+  writeNote(repo: NG.Repository, ref: string, sig: NG.Signature, annotated: NG.Oid, text: string): Promise<void>;
+  removeNote(repo: NG.Repository, ref: string, sig: NG.Signature, annotated: NG.Oid): Promise<void>;
+  /** Every note under `ref` as [annotated sha, blob sha], fan-out subtrees included. */
+  listNotes(repo: NG.Repository, ref: string): Promise<[string, string][]>;
+  commit(repo: NG.Repository, sha: NG.Oid | string): Promise<NG.Commit>;
+  treeOf(repo: NG.Repository, commit: NG.Commit): Promise<NG.Tree>;
+  tree(repo: NG.Repository, id: NG.Oid): Promise<NG.Tree>;
+  writeBlob(repo: NG.Repository, text: string): Promise<NG.Oid>;
+  writeCommit(repo: NG.Repository, sig: NG.Signature, message: string, tree: NG.Tree, parents: NG.Commit[]): Promise<NG.Oid>;
+  mergeBase(repo: NG.Repository, a: string, b: string): Promise<NG.Oid>;
+  treeBuilder(repo: NG.Repository, from: NG.Tree): Promise<TreeEditor>;
+  blame(repo: NG.Repository, path: string): Promise<NG.Blame>;
+}
+
+/** A tree being edited: entries by name, written as a new tree. */
+export interface TreeEditor {
+  has(name: string): boolean;
+  /** The subtree's id when `name` is a directory. */
+  subtree(name: string): NG.Oid | null;
+  putBlob(name: string, blob: NG.Oid): void;
+  putTree(name: string, tree: NG.Oid): void;
+  remove(name: string): void;
+  count(): number;
+  write(): Promise<NG.Oid>;
+}
+
+// The binding's functions take a node-style callback; its types are nodegit's, promisified.
+type Binding = Record<string, Record<string, (...a: never[]) => unknown> & { prototype: Record<string, (...a: never[]) => unknown> }>;
+type Async = (...a: unknown[]) => Promise<never>;
+
+let loaded: Libgit2 | undefined;
+
+export function loadLibgit2(): Libgit2 {
+  loaded ??= bind(createRequire(import.meta.url)('nodegit/build/Release/nodegit.node') as Binding);
+  return loaded;
+}
+
+function bind(raw: Binding): Libgit2 {
+  const p = (cls: string, fn: string): Async => promisify(raw[cls][fn]).bind(raw[cls]) as Async;
+  const [open, nameToId, createRef, createMatching, noteRead, noteCreate, noteRemove, noteForeach] = [
+    p('Repository', 'open'), p('Reference', 'nameToId'), p('Reference', 'create'), p('Reference', 'createMatching'),
+    p('Note', 'read'), p('Note', 'create'), p('Note', 'remove'), p('Note', 'foreach'),
+  ];
+  const [commitLookup, treeLookup, blobCreate, commitCreate, mergeBase, builderCreate, blameFile] = [
+    p('Commit', 'lookup'), p('Tree', 'lookup'), p('Blob', 'createFromBuffer'), p('Commit', 'create'),
+    p('Merge', 'base'), p('Treebuilder', 'create'), p('Blame', 'file'),
+  ];
+  const builderWrite = promisify(raw.Treebuilder.prototype.write) as (this: NG.Treebuilder) => Promise<NG.Oid>;
+  const Oid = raw.Oid as unknown as typeof NG.Oid;
+  const Signature = raw.Signature as unknown as typeof NG.Signature;
+  const Reference = raw.Reference as unknown as typeof NG.Reference;
+  const oid = (sha: NG.Oid | string) => (typeof sha === 'string' ? Oid.fromString(sha) : sha);
+  const tree = (repo: NG.Repository, id: NG.Oid): Promise<NG.Tree> => treeLookup(repo, id);
+
+  return {
+    oid: (sha) => Oid.fromString(sha),
+    signature: (name, email) => Signature.now(name, email),
+    open: (gitDir) => open(gitDir),
+    refTarget: (repo, name) => nameToId(repo, name),
+    createRef: async (repo, name, target, force, message) => void (await createRef(repo, name, target, force ? 1 : 0, message)),
+    moveRef: async (repo, name, target, current, message) => void (await createMatching(repo, name, target, 1, current, message)),
+    deleteRef: (repo, name) => void Reference.remove(repo, name),
+    readNote: async (repo, ref, annotated) => ((await noteRead(repo, ref, annotated)) as NG.Note).message(),
+    writeNote: async (repo, ref, sig, annotated, text) => void (await noteCreate(repo, ref, sig, sig, annotated, text, 1)),
+    removeNote: async (repo, ref, sig, annotated) => void (await noteRemove(repo, ref, sig, sig, annotated)),
+    listNotes: async (repo, ref) => {
+      const pairs: [string, string][] = [];
+      // The ids passed to the callback are freed after it returns: copy them out as text.
+      await noteForeach(repo, ref, (blob: NG.Oid, annotated: NG.Oid) => void pairs.push([annotated.tostrS(), blob.tostrS()]), null);
+      return pairs;
+    },
+    commit: (repo, sha) => commitLookup(repo, oid(sha)),
+    treeOf: (repo, commit) => tree(repo, commit.treeId()),
+    tree,
+    writeBlob: (repo, text) => {
+      const buffer = Buffer.from(text);
+      return blobCreate(repo, buffer, buffer.length);
+    },
+    writeCommit: (repo, sig, message, t, parents) => commitCreate(repo, null, sig, sig, 'UTF-8', message, t, parents.length, parents),
+    mergeBase: (repo, a, b) => mergeBase(repo, Oid.fromString(a), Oid.fromString(b)),
+    treeBuilder: async (repo, from) => editor((await builderCreate(repo, from)) as NG.Treebuilder, builderWrite),
+    blame: (repo, path) => blameFile(repo, path),
+  };
+}
+
+function editor(builder: NG.Treebuilder, write: (this: NG.Treebuilder) => Promise<NG.Oid>): TreeEditor {
+  return {
+    has: (name) => Boolean(builder.get(name)),
+    subtree: (name) => {
+      const entry = builder.get(name);
+      return entry && entry.filemode() === FILEMODE_TREE ? entry.id() : null;
+    },
+    putBlob: (name, blob) => void builder.insert(name, blob, FILEMODE_BLOB),
+    putTree: (name, t) => void builder.insert(name, t, FILEMODE_TREE),
+    remove: (name) => void builder.remove(name),
+    count: () => builder.entrycount(),
+    write: () => write.call(builder),
+  };
+}
