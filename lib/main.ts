@@ -52,7 +52,8 @@ export async function main(argv: string[], as: 'lore' | 'git lore-link' = 'lore'
       return reportError(io, e);
     }
   }
-  const { default: yargs } = await import('yargs');
+  const { asksForHelp, loadYargs } = await import('./cli/yargs-loader.js');
+  const yargs = await loadYargs(asksForHelp(argv));
   let usageError: string | undefined;
   let chosen: CommandSpec | undefined;
   const parser = yargs()

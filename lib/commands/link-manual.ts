@@ -18,10 +18,18 @@ export interface ManualTarget {
   sessions: Session[];
 }
 
-/** The commit, then every session prefix, resolved before anything is written. */
-export async function resolveManualLink(cwd: string, prefixes: string[], ref: string, io: Io): Promise<ManualTarget> {
+/**
+ * The commit, then every session prefix, resolved before anything is written. With
+ * `willWrite`, the writer loads while git resolves the commit and the identity.
+ */
+export async function resolveManualLink(cwd: string, prefixes: string[], ref: string, io: Io, willWrite = false): Promise<ManualTarget> {
   const { repo, index } = await openWorkspace(cwd, io);
-  const commit = await repo.resolveCommit(ref);
+  const resolving = repo.resolveCommit(ref);
+  if (willWrite) {
+    repo.identity().catch(() => undefined);
+    repo.prepareWrite();
+  }
+  const commit = await resolving;
   const sessions = new Map<string, Session>();
   for (const prefix of prefixes) {
     const s = findSession(index.sessions, prefix);
@@ -32,6 +40,6 @@ export async function resolveManualLink(cwd: string, prefixes: string[], ref: st
 
 /** `lore link <SESSION>...`: if any prefix fails, nothing is written. */
 export async function linkManual(opts: ManualLinkOptions, io: Io): Promise<void> {
-  const { repo, commit, sessions } = await resolveManualLink(opts.cwd, opts.sessions, opts.commit, io);
+  const { repo, commit, sessions } = await resolveManualLink(opts.cwd, opts.sessions, opts.commit, io, !opts.dryRun);
   await linkSessionsToCommit(repo, commit, sessions, 'manual', opts.dryRun, io);
 }

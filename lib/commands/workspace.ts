@@ -10,10 +10,16 @@ export interface Workspace {
   index: SessionIndex;
 }
 
-/** The repository around `cwd` and the session index its configuration names. */
+/**
+ * The repository around `cwd` and the session index its configuration names, read while
+ * git finds the repository. Not being in a repository is the error that wins.
+ */
 export async function openWorkspace(cwd: string, io: Io): Promise<Workspace> {
-  const repo = await openRepo(cwd);
-  return { repo, index: await loadIndex(cwd, io, repo.root) };
+  const opening = openRepo(cwd);
+  const index = loadIndex(cwd, io, findGitRoot(cwd) ?? undefined);
+  index.catch(() => undefined);
+  const repo = await opening;
+  return { repo, index: await index };
 }
 
 /** The session index the configuration names for `cwd`, searched up to its repository's top. */

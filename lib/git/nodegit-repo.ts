@@ -117,6 +117,11 @@ class NodegitRepo implements Repo {
     return ranges;
   }
 
+  prepareWrite(): void {
+    // A failure here is reported by the write that awaits the same promise.
+    this.repo().catch(() => undefined);
+  }
+
   private async refTarget(name: string): Promise<NG.Oid | null> {
     try {
       return await this.G.refTarget(await this.repo(), name);

@@ -64,6 +64,11 @@ export interface Repo {
    * Returns the shas whose note changed.
    */
   editNotes(shas: string[], edit: NoteEdit, message: string): Promise<string[]>;
+  /**
+   * Starts loading what editNotes needs (the native library, the open repository) while
+   * git answers other questions. Optional: editNotes works without it.
+   */
+  prepareWrite(): void;
   identity(): Promise<Identity>;
   changedFiles(sha: string): Promise<string[]>;
   /** changedFiles for many commits in one pass. */
