@@ -114,20 +114,30 @@ export async function readNotesBulk(gitDir: string, ref: string, only?: Set<stri
     if (blob && commit && (!only || only.has(commit))) pairs.push([commit, blob]);
   }
   const texts = await readBlobs(gitDir, pairs.map(([, blob]) => blob));
-  pairs.forEach(([commit], i) => notes.set(commit, texts[i]));
+  pairs.forEach(([commit], i) => notes.set(commit, texts[i] ?? ''));
   return notes;
 }
 
-/** The text of each blob, in order, through one `git cat-file --batch`. */
-export async function readBlobs(gitDir: string, blobs: string[]): Promise<string[]> {
+/**
+ * The text of each blob, in order, through one `git cat-file --batch`; a blob may be named
+ * as `<rev>:<path>`. Null for one that does not exist (any more).
+ */
+export async function readBlobs(gitDir: string, blobs: string[]): Promise<(string | null)[]> {
   if (blobs.length === 0) return [];
   const out = await gitBuffer(gitDir, ['cat-file', '--batch'], blobs.join('\n') + '\n');
-  // --batch answers "<oid> blob <size>\n<content>\n" per object, in request order.
-  const texts: string[] = [];
+  // --batch answers "<oid> blob <size>\n<content>\n" per object, in request order, or
+  // "<name> missing\n".
+  const texts: (string | null)[] = [];
   let pos = 0;
   for (let i = 0; i < blobs.length; i++) {
     const nl = out.indexOf(10, pos);
-    const size = Number(out.subarray(pos, nl).toString('utf8').split(' ')[2]);
+    const header = out.subarray(pos, nl).toString('utf8').split(' ');
+    if (header[header.length - 1] === 'missing') {
+      texts.push(null);
+      pos = nl + 1;
+      continue;
+    }
+    const size = Number(header[2]);
     texts.push(out.subarray(nl + 1, nl + 1 + size).toString('utf8'));
     pos = nl + 1 + size + 1;
   }
@@ -141,12 +151,21 @@ export async function readBlobs(gitDir: string, blobs: string[]): Promise<string
 export async function notesMentioning(gitDir: string, ref: string, text: string): Promise<Map<string, string>> {
   let out: string;
   try {
-    out = await git(gitDir, ['grep', '-l', '-i', '-F', '-e', text, ref, '--']);
+    // One thread: grep's threads share one object-store lock for a tree's blobs, and
+    // with 10,000 notes one thread takes 30 ms where two take 60.
+    out = await git(gitDir, ['grep', '--threads=1', '-l', '-i', '-F', '-e', text, ref, '--']);
   } catch (e) {
     if (e instanceof GitFailed) return new Map(); // 1: nothing matched; 128: no notes ref yet
     throw e;
   }
-  // Paths come as <ref>:<fan-out path>; the annotated commit is the path without its slashes.
-  const shas = out.split('\n').filter((l) => l !== '').map((l) => l.slice(ref.length + 1).replace(/\//g, ''));
-  return shas.length === 0 ? new Map() : readNotesBulk(gitDir, ref, new Set(shas));
+  // Names come as <ref>:<fan-out path>, which cat-file reads as they are; the annotated
+  // commit is the path without its slashes.
+  const names = out.split('\n').filter((l) => l !== '');
+  const texts = await readBlobs(gitDir, names);
+  const notes = new Map<string, string>();
+  names.forEach((name, i) => {
+    const text = texts[i];
+    if (text !== null) notes.set(name.slice(ref.length + 1).replace(/\//g, ''), text);
+  });
+  return notes;
 }

@@ -202,6 +202,8 @@ export class NotesSync {
     // One link on many commits gives many notes with one blob: each blob is read once.
     const unread = [...new Set(pairs.map(([, blob]) => blob).filter((blob) => !this.textByBlob.has(blob)))];
     (await readBlobs(this.gitDir, unread)).forEach((text, i) => {
+      // The tree just listed names it: a missing blob is a damaged repository, not "no links".
+      if (text === null) throw new Error(`note blob ${unread[i]} is missing from the repository`);
       this.textByBlob.set(unread[i], text);
       this.blobByText.set(text, this.G.oid(unread[i]));
     });
