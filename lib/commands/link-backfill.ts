@@ -43,7 +43,10 @@ async function planRepo(root: string, placed: Placed[], allAuthors: boolean) {
   const notes = await repo.readNotes(shas);
   const linked = (p: BackfillPair) => parseNote(notes.get(p.commit.sha) ?? null).records.has(p.facts.session.id);
   const unlinked = windows.pairs.filter((p) => !linked(p));
-  const files = await repo.changedFilesMany([...new Set(unlinked.filter((p) => p.facts.files !== null).map((p) => p.commit.sha))]);
+  // In the walk's order: git diffs neighbouring commits from its delta cache, three times
+  // faster than in the sessions' order.
+  const needFiles = new Set(unlinked.filter((p) => p.facts.files !== null).map((p) => p.commit.sha));
+  const files = await repo.changedFilesMany(commits.map((c) => c.sha).filter((sha) => needFiles.has(sha)));
   const { kept, noOverlap } = filterByFiles(unlinked, (sha) => files.get(sha) ?? []);
   return { plan: { repo, pairs: kept } as RepoPlan, noOverlap, otherAuthors: windows.otherAuthors };
 }
@@ -52,13 +55,17 @@ async function planRepo(root: string, placed: Placed[], allAuthors: boolean) {
 export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void> {
   const index = await loadIndex(opts.cwd, io);
   const ended = placeSessions(index, (s) => s.endedAt !== null);
-  const existing = ended.filter((p) => isDirectory(p.realCwd));
+  // Thousands of sessions share a few directories: each is looked up once.
+  const rootOf = new Map<string, string | null | undefined>();
+  for (const { realCwd } of ended) if (!rootOf.has(realCwd)) rootOf.set(realCwd, isDirectory(realCwd) ? findGitRoot(realCwd) : undefined);
+  const existing = ended.filter((p) => rootOf.get(p.realCwd) !== undefined);
   const byRoot = new Map<string, Placed[]>();
   let nonGit = 0;
   for (const p of existing) {
-    const root = findGitRoot(p.realCwd);
+    const root = rootOf.get(p.realCwd)!;
     if (root === null) nonGit++;
-    else byRoot.set(root, [...(byRoot.get(root) ?? []), p]);
+    else if (byRoot.has(root)) byRoot.get(root)!.push(p);
+    else byRoot.set(root, [p]);
   }
 
   const spinner = await startSpinner(io, `Scanning ${byRoot.size} repositor${byRoot.size === 1 ? 'y' : 'ies'}`);
@@ -101,10 +108,12 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
   }
   io.out(linkText.backfillFound(pairs.length));
   const applyNow = opts.yes && !opts.dryRun;
-  if (!applyNow) for (const p of pairs) io.out(line(p, linkText.backfillWould));
+  // One write for thousands of lines: a write per line costs more than planning them.
+  const lines = (text: typeof linkText.backfillWould) => io.out(pairs.map((p) => line(p, text)).join('\n'));
+  if (!applyNow) lines(linkText.backfillWould);
   if (applyNow) {
     await apply(plans);
-    for (const p of pairs) io.out(line(p, linkText.backfillLinked));
+    lines(linkText.backfillLinked);
   }
   summary();
   if (opts.dryRun || applyNow) return;

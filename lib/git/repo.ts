@@ -71,7 +71,7 @@ export interface Repo {
   prepareWrite(): void;
   identity(): Promise<Identity>;
   changedFiles(sha: string): Promise<string[]>;
-  /** changedFiles for many commits in one pass. */
+  /** changedFiles for many commits in one pass; fastest with the commits in history order. */
   changedFilesMany(shas: string[]): Promise<Map<string, string[]>>;
   /** Short names of the local branches (of `among`, when given) whose history contains the commit. */
   branchesContaining(sha: string, among?: string[]): Promise<string[]>;
