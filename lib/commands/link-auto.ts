@@ -26,9 +26,12 @@ export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
   const sessions = factsFor(placeSessions(index, (s) => isNear(s, facts)), repo.root).filter((f) => isInside(f.realCwd, repo.root));
   // Only the candidates' branches matter: asking git about every branch walks them all.
   const branches = [...new Set(sessions.flatMap((f) => f.session.branches))];
-  const asking = Promise.all([repo.changedFiles(commit.sha), repo.branchesContaining(commit.sha, branches), repo.readNote(commit.sha), userEmail(repo)]);
-  if (opts.yes && !opts.dryRun && sessions.length > 0) repo.prepareWrite();
-  const [commitFiles, commitBranches, note, email] = await asking;
+  const [commitFiles, commitBranches, note, email] = await Promise.all([
+    repo.changedFiles(commit.sha),
+    repo.branchesContaining(commit.sha, branches),
+    repo.readNote(commit.sha),
+    userEmail(repo),
+  ]);
   const plan = planAuto({
     commit: facts,
     commitFiles,

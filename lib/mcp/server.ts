@@ -17,7 +17,7 @@ const INSTRUCTIONS = `lore links AI coding sessions to the git commits they prod
 Before changing code, lore_blame its lines to find the commits and sessions that wrote them, then lore_get_session for what a session was.
 lore_get_linked_sessions answers the same for a whole commit; lore_list_sessions finds session ids.`;
 
-/** lore's version, from its package.json: this file runs from lib/mcp under tsx and from dist/lib/mcp when built. */
+/** lore's version, from its package.json: found from wherever this file runs (lib/mcp under tsx, dist/bundle when built). */
 function loreVersion(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
     const file = join(dir, 'package.json');
