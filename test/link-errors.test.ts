@@ -92,4 +92,17 @@ errors('usage mistakes are one error line, exit 2', ({ w }) => {
   }
 });
 
+errors('help is laid out in columns, for lore and for each command', ({ w }) => {
+  const repo = makeRepo(w);
+  const top = lore(w, repo, ['--help']);
+  assert.is(top.code, 0, top.stderr);
+  assert.match(top.stdout, /Commands:\n\s+lore link \[sessions\.\.\]\s+Link sessions to git commits/);
+  assert.match(top.stdout, /\n\s+lore show \[session\]\s+Show/);
+  const link = lore(w, repo, ['link', '-h']);
+  assert.is(link.code, 0, link.stderr);
+  assert.match(link.stdout, 'lore link <SESSION>... [OPTIONS]');
+  assert.match(link.stdout, /\n\s+--dry-run\s+\S/);
+  assert.is(top.stderr + link.stderr, '');
+});
+
 errors.run();

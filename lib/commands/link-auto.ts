@@ -21,16 +21,16 @@ export interface AutoLinkOptions {
 /** `lore link --auto`: scores the sessions near one commit and proposes the likely ones. */
 export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
   const { repo, index } = await openWorkspace(opts.cwd, io);
+  const email = userEmail(repo); // asked while git resolves the commit; never rejects
   const commit = await repo.resolveCommit(opts.commit);
   const facts: CommitFacts = { ...commit, committerTime: commit.time };
   const sessions = factsFor(placeSessions(index, (s) => isNear(s, facts)), repo.root).filter((f) => isInside(f.realCwd, repo.root));
   // Only the candidates' branches matter: asking git about every branch walks them all.
   const branches = [...new Set(sessions.flatMap((f) => f.session.branches))];
-  const [commitFiles, commitBranches, note, email] = await Promise.all([
+  const [commitFiles, commitBranches, note] = await Promise.all([
     repo.changedFiles(commit.sha),
     repo.branchesContaining(commit.sha, branches),
     repo.readNote(commit.sha),
-    userEmail(repo),
   ]);
   const plan = planAuto({
     commit: facts,
@@ -39,7 +39,7 @@ export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
     sessions,
     root: repo.root,
     threshold: opts.threshold,
-    userEmail: email,
+    userEmail: await email,
   });
 
   io.out(linkText.autoHeader(commit.short));
