@@ -27,9 +27,10 @@ export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
   const sessions = factsFor(placeSessions(index, (s) => isNear(s, facts)), repo.root).filter((f) => isInside(f.realCwd, repo.root));
   // Only the candidates' branches matter: asking git about every branch walks them all.
   const branches = [...new Set(sessions.flatMap((f) => f.session.branches))];
-  const [commitFiles, commitBranches, note] = await Promise.all([
-    repo.changedFiles(commit.sha),
+  // The branch question walks history, the slowest of the three: it is asked first.
+  const [commitBranches, commitFiles, note] = await Promise.all([
     repo.branchesContaining(commit.sha, branches),
+    repo.changedFiles(commit.sha),
     repo.readNote(commit.sha),
   ]);
   const plan = planAuto({
