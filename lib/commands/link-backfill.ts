@@ -73,10 +73,11 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
   let noOverlap = 0;
   let otherAuthors = 0;
   try {
-    // Repositories are independent and their time is mostly git's: plan them side by side.
+    // Repositories are independent and their time is mostly git's: plan them side by side,
+    // the one with most sessions first (its git work is the longest).
     let done = 0;
     const results = await Promise.all(
-      [...byRoot].map(([root, placed]) =>
+      [...byRoot].sort((a, b) => b[1].length - a[1].length).map(([root, placed]) =>
         planRepo(root, placed, opts.allAuthors).then((r) => {
           spinner.update(`Scanned ${++done} of ${byRoot.size} repositories`);
           return r;

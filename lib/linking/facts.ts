@@ -22,6 +22,9 @@ function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
+/** A relative POSIX path with no empty, `.` or `..` segment: already in a commit's form. */
+const CLEAN_RELATIVE = /^(?!\.\.?(?:\/|$))(?!.*\/\.\.?(?:\/|$))(?!.*\/\/)[^/\\]+(?:\/[^/\\]+)*$/;
+
 /**
  * Makes the session's file paths comparable with a commit's: absolute paths, paths
  * relative to a subdirectory cwd and `./` prefixes all become repo-relative. An
@@ -32,7 +35,13 @@ export function sessionFacts(session: CompleteSession, realCwd: string, root: st
   if (session.files === null) return { session, realCwd, files: null };
   const recorded = session.cwd.replace(/\/+$/, '');
   const files = new Set<string>();
+  const atRoot = realCwd === root;
   for (const f of session.files) {
+    // Most paths are already repo-relative and clean: no path arithmetic for those.
+    if (atRoot && CLEAN_RELATIVE.test(f)) {
+      files.add(f);
+      continue;
+    }
     let abs: string;
     if (isAbsolute(f)) {
       abs = recorded !== realCwd && isInside(f, recorded) ? realCwd + f.slice(recorded.length) : resolve(f);
