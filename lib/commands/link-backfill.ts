@@ -41,7 +41,14 @@ async function planRepo(root: string, placed: Placed[], allAuthors: boolean) {
   const windows = pairsInWindows({ sessions: factsFor(placed, repo.root), commits, userEmail: email, allAuthors });
   const shas = [...new Set(windows.pairs.map((p) => p.commit.sha))];
   const notes = await repo.readNotes(shas);
-  const linked = (p: BackfillPair) => parseNote(notes.get(p.commit.sha) ?? null).records.has(p.facts.session.id);
+  // Each note is parsed once, however many sessions' windows hold its commit.
+  const parsed = new Map<string, ReturnType<typeof parseNote>>();
+  const linked = (p: BackfillPair) => {
+    const text = notes.get(p.commit.sha);
+    if (text === undefined) return false;
+    if (!parsed.has(p.commit.sha)) parsed.set(p.commit.sha, parseNote(text));
+    return parsed.get(p.commit.sha)!.records.has(p.facts.session.id);
+  };
   const unlinked = windows.pairs.filter((p) => !linked(p));
   // In the walk's order: git diffs neighbouring commits from its delta cache, three times
   // faster than in the sessions' order.

@@ -83,22 +83,21 @@ export async function changedFilesMany(gitDir: string, shas: string[]): Promise<
 const PARALLEL_DIFF_MIN = 400;
 
 async function diffTree(gitDir: string, shas: string[]): Promise<Map<string, string[]>> {
-  const result = new Map<string, string[]>();
-  const wanted = new Set(shas);
-  const out = await git(gitDir, ['diff-tree', '--stdin', '-r', '-m', '--root', '--name-only', '-z'], shas.join('\n') + '\n');
+  // --always: a commit that changed nothing still gets its header, so blocks come in input
+  // order, one per commit (a merge: one per parent, the first parent's first) and ids are
+  // matched in turn, not looked up.
+  const out = await git(gitDir, ['diff-tree', '--stdin', '--always', '-r', '-m', '--root', '--name-only', '-z'], shas.join('\n') + '\n');
+  const result = new Map<string, string[]>(shas.map((sha) => [sha, []]));
+  let next = 0;
   let current: string[] | null = null;
   for (const token of out.split('\0')) {
     // A commit id follows the previous block's NUL on a line of its own.
     const t = token.charCodeAt(0) === 10 ? token.slice(1) : token;
     if (t === '') continue;
-    if (t.length === 40 && wanted.has(t)) {
-      current = result.has(t) ? null : [];
-      if (current) result.set(t, current);
-    } else if (current) {
-      current.push(t);
-    }
+    if (t === shas[next]) current = result.get(shas[next++])!;
+    else if (next > 0 && t === shas[next - 1]) current = null;
+    else if (current) current.push(t);
   }
-  for (const sha of shas) if (!result.has(sha)) result.set(sha, []);
   return result;
 }
 
