@@ -21,18 +21,13 @@ export interface AutoLinkOptions {
 /** `lore link --auto`: scores the sessions near one commit and proposes the likely ones. */
 export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
   const { repo, index } = await openWorkspace(opts.cwd, io);
-  const email = userEmail(repo); // asked while git resolves the commit; never rejects
-  const commit = await repo.resolveCommit(opts.commit);
+  const email = userEmail(repo); // asked while git inspects the commit; never rejects
+  const { commit, files: commitFiles, note } = await repo.inspectCommit(opts.commit);
   const facts: CommitFacts = { ...commit, committerTime: commit.time };
   const sessions = factsFor(placeSessions(index, (s) => isNear(s, facts)), repo.root).filter((f) => isInside(f.realCwd, repo.root));
   // Only the candidates' branches matter: asking git about every branch walks them all.
   const branches = [...new Set(sessions.flatMap((f) => f.session.branches))];
-  // The branch question walks history, the slowest of the three: it is asked first.
-  const [commitBranches, commitFiles, note] = await Promise.all([
-    repo.branchesContaining(commit.sha, branches),
-    repo.changedFiles(commit.sha),
-    repo.readNote(commit.sha),
-  ]);
+  const commitBranches = await repo.branchesContaining(commit.sha, branches);
   const plan = planAuto({
     commit: facts,
     commitFiles,

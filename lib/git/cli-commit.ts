@@ -4,7 +4,7 @@
  */
 import { LoreError } from '../errors.js';
 import { git, GitFailed } from './git-cli.js';
-import type { CommitInfo, Identity } from './repo.js';
+import type { CommitDetail, CommitInfo, Identity } from './repo.js';
 
 const GIVE_A_COMMIT = 'Give a commit: HEAD, HEAD~1, a SHA, a branch or a tag.';
 
@@ -28,6 +28,7 @@ async function objectType(gitDir: string, ref: string): Promise<string | null> {
 }
 
 const COMMIT_FORMAT = '--format=%H%x00%h%x00%at%x00%ct%x00%ae%x00%ce%x00%ai%x00%s';
+const COMMIT_FIELDS = 8;
 
 function parseCommit(out: string): CommitInfo {
   const [sha, short, at, ct, ae, ce, ai, subject] = out.replace(/\n$/, '').split('\0');
@@ -65,6 +66,31 @@ export async function resolveCommitCli(gitDir: string, ref: string): Promise<Com
   }
   if (type === 'tag') throw new LoreError('NOT_A_COMMIT', `'${ref}' is a tag that does not point to a commit`, GIVE_A_COMMIT);
   throw new LoreError('NOT_A_COMMIT', `'${ref}' is a ${type}, not a commit`, GIVE_A_COMMIT);
+}
+
+/**
+ * resolveCommitCli, the commit's changed files (against its first parent, as
+ * changedFilesMany) and its note under `notesRef`, from one `git log` instead of three
+ * processes. Renames are not followed, as diff-tree does not; root commits list all files.
+ */
+export async function inspectCommitCli(gitDir: string, ref: string, notesRef: string): Promise<CommitDetail> {
+  let out: string | undefined;
+  if (!ref.startsWith('-')) {
+    try {
+      const diff = ['--root', '--diff-merges=first-parent', '--no-renames', '--no-ext-diff', '--name-only', '-z'];
+      out = await git(gitDir, ['log', '-1', '--no-walk', `--notes=${notesRef}`, `${COMMIT_FORMAT}%x00%N`, ...diff, `${ref}^{commit}`, '--']);
+    } catch (e) {
+      if (!(e instanceof GitFailed)) throw e;
+    }
+  }
+  if (out === undefined) return { commit: await resolveCommitCli(gitDir, ref), files: [], note: null }; // throws why
+  // -z: the fields, the note, a NUL ending the commit, then each file NUL-ended, the first
+  // after a newline.
+  const tokens = out.split('\0');
+  const fields = tokens.slice(0, COMMIT_FIELDS);
+  const note = tokens[COMMIT_FIELDS];
+  const files = tokens.slice(COMMIT_FIELDS + 1).map((t) => (t.charCodeAt(0) === 10 ? t.slice(1) : t)).filter((t) => t !== '');
+  return { commit: parseCommit(fields.join('\0')), files, note: note === '' ? null : note };
 }
 
 /** Facts of many commits in one git call; shas the repository lacks are left out. */

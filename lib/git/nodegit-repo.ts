@@ -2,10 +2,10 @@ import { realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
-import { branchesContainingCli, commitsInfoCli, currentBranchCli, identityCli, readNoteCli, resolveCommitCli } from './cli-commit.js';
+import { branchesContainingCli, commitsInfoCli, currentBranchCli, identityCli, inspectCommitCli, readNoteCli, resolveCommitCli } from './cli-commit.js';
 import { changedFilesMany, gitRun, logHistory, notesMentioning, readNotesBulk } from './git-cli.js';
 import { errno, GIT_ENOTFOUND, loadLibgit2, lostRace, type Libgit2 } from './libgit2.js';
-import { NOTES_REF, type BlameRange, type CommitInfo, type HistoryCommit, type Identity, type NoteEdit, type Repo } from './repo.js';
+import { NOTES_REF, type BlameRange, type CommitDetail, type CommitInfo, type HistoryCommit, type Identity, type NoteEdit, type Repo } from './repo.js';
 
 const CAS_ATTEMPTS = 50;
 
@@ -75,8 +75,8 @@ class NodegitRepo implements Repo {
     return currentBranchCli(this.gitDir);
   }
 
-  async changedFiles(sha: string): Promise<string[]> {
-    return (await changedFilesMany(this.gitDir, [sha])).get(sha) ?? [];
+  inspectCommit(ref: string): Promise<CommitDetail> {
+    return inspectCommitCli(this.gitDir, ref, NOTES_REF);
   }
 
   readNote(sha: string): Promise<string | null> {

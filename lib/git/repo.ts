@@ -16,6 +16,15 @@ export interface CommitInfo {
   committerEmail: string;
 }
 
+/** A commit with what `lore link --auto` asks of it. */
+export interface CommitDetail {
+  commit: CommitInfo;
+  /** As changedFilesMany gives them. */
+  files: string[];
+  /** Its note under refs/notes/lore, or null. */
+  note: string | null;
+}
+
 /** What a history walk gives for each commit: enough to place it in time and by author. */
 export interface HistoryCommit {
   sha: string;
@@ -48,6 +57,8 @@ export interface Repo {
   /** Anything git can resolve to a commit; tags are peeled. Throws LoreError otherwise. */
   resolveCommit(ref: string): Promise<CommitInfo>;
   readNote(sha: string): Promise<string | null>;
+  /** resolveCommit, changedFilesMany and readNote of one commit, in one pass. */
+  inspectCommit(ref: string): Promise<CommitDetail>;
   /** resolveCommit for many full SHAs at once; those the repository lacks are left out. */
   describeCommits(shas: string[]): Promise<Map<string, CommitInfo>>;
   /** The notes of the given commits that have one, in one pass. */
@@ -70,8 +81,10 @@ export interface Repo {
    */
   prepareWrite(): void;
   identity(): Promise<Identity>;
-  changedFiles(sha: string): Promise<string[]>;
-  /** changedFiles for many commits in one pass; fastest with the commits in history order. */
+  /**
+   * The files each commit changed against its first parent (all files for a root commit),
+   * in one pass; fastest with the commits in history order.
+   */
   changedFilesMany(shas: string[]): Promise<Map<string, string[]>>;
   /** Short names of the local branches (of `among`, when given) whose history contains the commit. */
   branchesContaining(sha: string, among?: string[]): Promise<string[]>;
