@@ -1,8 +1,6 @@
 import { isLoreError } from './errors.js';
 import { processIo, type Io } from './cli/io.js';
-import { COMMANDS } from './cli/commands.js';
-import { LINK_USAGE, linkOptions } from './cli/link-command.js';
-import { linkSpec } from './cli/link-spec.js';
+import { LINK_USAGE, linkOptions, runLink, toLinkArgs } from './cli/link-command.js';
 import type { CommandSpec } from './cli/command.js';
 
 const EXIT_USER = 1;
@@ -22,17 +20,23 @@ function reportError(io: Io, e: unknown): number {
   return EXIT_BUG;
 }
 
+const SESSION_PREFIX = /^[0-9A-Za-z][0-9A-Za-z._-]*$/;
+
 /**
- * The post-commit hook runs exactly `lore link --current --commit <full sha>` on every
- * commit. That call skips yargs (~120 ms of CPU to load): the hook's budget is tens of ms.
+ * The two calls made most: the post-commit hook's exact `lore link --current --commit
+ * <full sha>` on every commit, and `lore link <SESSION>...` with no option. Both skip yargs
+ * (~40 ms to load and parse) and give toLinkArgs what yargs would; anything else, however
+ * close, goes through yargs.
  */
-function hookInvocation(argv: string[], as: string): string | null {
+function fastLink(argv: string[], as: string): Record<string, unknown> | null {
   const [command, ...rest] = as === 'lore' ? argv : ['link', ...argv];
-  if (command !== 'link' || rest.length !== 3) return null;
+  if (command !== 'link' || rest.length === 0) return null;
+  if (rest.every((a) => SESSION_PREFIX.test(a))) return { sessions: rest };
+  if (rest.length !== 3) return null;
   const at = rest.indexOf('--commit');
   const sha = at === -1 ? undefined : rest[at + 1];
   const others = rest.filter((_, i) => i !== at && i !== at + 1);
-  return sha && /^[0-9a-f]{40}$/i.test(sha) && others.length === 1 && others[0] === '--current' ? sha : null;
+  return sha && /^[0-9a-f]{40}$/i.test(sha) && others.length === 1 && others[0] === '--current' ? { current: true, commit: sha } : null;
 }
 
 /**
@@ -42,17 +46,20 @@ function hookInvocation(argv: string[], as: string): string | null {
 export async function main(argv: string[], as: 'lore' | 'git lore-link' = 'lore'): Promise<number> {
   const io = processIo();
   const cwd = process.cwd();
-  const hookCommit = hookInvocation(argv, as);
-  if (hookCommit) {
+  const fast = fastLink(argv, as);
+  if (fast) {
     try {
-      const { linkCurrent } = await import('./commands/link-current.js');
-      await linkCurrent({ cwd, commit: hookCommit, dryRun: false }, io);
+      await runLink(toLinkArgs(fast), cwd, io);
       return 0;
     } catch (e) {
       return reportError(io, e);
     }
   }
-  const { asksForHelp, loadYargs } = await import('./cli/yargs-loader.js');
+  const [{ asksForHelp, loadYargs }, { COMMANDS }, { linkSpec }] = await Promise.all([
+    import('./cli/yargs-loader.js'),
+    import('./cli/commands.js'),
+    import('./cli/link-spec.js'),
+  ]);
   const yargs = await loadYargs(asksForHelp(argv));
   let usageError: string | undefined;
   let chosen: CommandSpec | undefined;
