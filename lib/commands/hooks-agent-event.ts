@@ -45,7 +45,8 @@ function parseEvent(input: string): Event {
  */
 async function start(e: Event, indexPath: string, io: Io): Promise<void> {
   const branch = git(e.cwd, ['symbolic-ref', '-q', '--short', 'HEAD']) ?? undefined;
-  const known = readIndex(indexPath, () => {}).sessions.get(normaliseId(e.id));
+  const id = normaliseId(e.id);
+  const known = readIndex(indexPath, () => {}, (other) => other === id).sessions.get(id);
   if (known?.startedAt !== undefined) {
     appendIndexLines(indexPath, [{ id: normaliseId(e.id), tool: TOOL, cwd: e.cwd, branch, endedAt: null }]);
     return;

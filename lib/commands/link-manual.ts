@@ -1,6 +1,6 @@
 import type { Io } from '../cli/io.js';
 import type { CommitInfo, Repo } from '../git/repo.js';
-import { findSession } from '../sessions/lookup.js';
+import { findSession, matchesAnyPrefix } from '../sessions/lookup.js';
 import type { Session } from '../sessions/session.js';
 import { linkSessionsToCommit } from './link-one-commit.js';
 import { openWorkspace } from './workspace.js';
@@ -23,7 +23,7 @@ export interface ManualTarget {
  * `willWrite`, the writer loads while git resolves the commit and the identity.
  */
 export async function resolveManualLink(cwd: string, prefixes: string[], ref: string, io: Io, willWrite = false): Promise<ManualTarget> {
-  const { repo, index } = await openWorkspace(cwd, io);
+  const { repo, index } = await openWorkspace(cwd, io, matchesAnyPrefix(prefixes));
   const resolving = repo.resolveCommit(ref);
   if (willWrite) {
     repo.identity().catch(() => undefined);

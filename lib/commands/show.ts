@@ -6,7 +6,7 @@ import { findGitRoot } from '../git/discover.js';
 import { openRepo } from '../git/nodegit-repo.js';
 import type { Repo } from '../git/repo.js';
 import { parseNote, type LinkRecord } from '../links/record.js';
-import { findSession } from '../sessions/lookup.js';
+import { findSession, matchesAnyPrefix } from '../sessions/lookup.js';
 import { normaliseId, type Session } from '../sessions/session.js';
 import { realDir } from './place.js';
 import { loadIndex } from './workspace.js';
@@ -136,7 +136,7 @@ async function reposFor(session: Session | undefined, here: Repo | null): Promis
 
 /** `lore show <SESSION>`: what the index knows of a session and every commit it is linked to. */
 export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
-  const index = await loadIndex(opts.cwd, io);
+  const index = await loadIndex(opts.cwd, io, undefined, matchesAnyPrefix([opts.session]));
   const here = await repoAt(opts.cwd);
   const notes = new Map<string, Promise<Map<string, string>>>();
   const notesOf = (repo: Repo) => {

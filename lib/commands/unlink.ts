@@ -3,6 +3,7 @@ import { unlinkText } from '../cli/unlink-text.js';
 import type { Repo } from '../git/repo.js';
 import { parseNote } from '../links/record.js';
 import type { SessionIndex } from '../sessions/index-file.js';
+import { matchesAnyPrefix } from '../sessions/lookup.js';
 import { normaliseId, shortId } from '../sessions/session.js';
 import { commitLines, describeLinks, linkedIds, linksTo, resolveSessionId } from './show.js';
 import { openWorkspace } from './workspace.js';
@@ -55,7 +56,7 @@ async function unlinkFromCommit(repo: Repo, index: SessionIndex, opts: UnlinkOpt
 
 /** `lore unlink <SESSION>`: removes a session's links from this repository's notes in one notes commit. */
 export async function unlink(opts: UnlinkOptions, io: Io): Promise<void> {
-  const { repo, index } = await openWorkspace(opts.cwd, io);
+  const { repo, index } = await openWorkspace(opts.cwd, io, matchesAnyPrefix([opts.session]));
   if (opts.commit !== undefined) return unlinkFromCommit(repo, index, { ...opts, commit: opts.commit }, io);
 
   const { id } = await resolveSessionId(index.sessions, opts.session, async () => linkedIds((await repo.readAllNotes()).values()));

@@ -14,9 +14,9 @@ export interface Workspace {
  * The repository around `cwd` and the session index its configuration names, read while
  * git finds the repository. Not being in a repository is the error that wins.
  */
-export async function openWorkspace(cwd: string, io: Io): Promise<Workspace> {
+export async function openWorkspace(cwd: string, io: Io, keep?: (id: string) => boolean): Promise<Workspace> {
   const opening = openRepo(cwd);
-  const index = loadIndex(cwd, io, findGitRoot(cwd) ?? undefined);
+  const index = loadIndex(cwd, io, findGitRoot(cwd) ?? undefined, keep);
   index.catch(() => undefined);
   const repo = await opening;
   return { repo, index: await index };
@@ -27,8 +27,9 @@ export async function sessionIndexPath(cwd: string, stopDir = findGitRoot(cwd) ?
   return (await loadConfig(cwd, stopDir)).sessionIndex;
 }
 
-export async function loadIndex(cwd: string, io: Io, stopDir?: string): Promise<SessionIndex> {
-  return readIndex(await sessionIndexPath(cwd, stopDir), (w) => io.err(w));
+/** The session index; with `keep`, only the sessions whose id it accepts (see readIndex). */
+export async function loadIndex(cwd: string, io: Io, stopDir?: string, keep?: (id: string) => boolean): Promise<SessionIndex> {
+  return readIndex(await sessionIndexPath(cwd, stopDir), (w) => io.err(w), keep);
 }
 
 /** The repository's user.email, or null when no identity is set (then nothing counts as the user's). */

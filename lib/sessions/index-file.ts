@@ -28,9 +28,11 @@ function readText(path: string): string {
 
 /**
  * Reads and folds the whole index. A line that cannot be used is reported once,
- * with file and line number, and skipped; the reader never rewrites the file.
+ * with file and line number, and skipped; the reader never rewrites the file. With
+ * `keep`, every line is still checked but only the sessions whose id it accepts are
+ * kept: a command after one session need not hold (and garbage-collect) thousands.
  */
-export function readIndex(path: string, warn: Warn): SessionIndex {
+export function readIndex(path: string, warn: Warn, keep?: (id: string) => boolean): SessionIndex {
   const sessions = new Map<string, Session>();
   const text = readText(path);
   let lineNo = 0;
@@ -44,7 +46,7 @@ export function readIndex(path: string, warn: Warn): SessionIndex {
     if (raw === '') continue;
     try {
       const line = parseIndexLine(raw);
-      sessions.set(line.id, foldLine(sessions.get(line.id), line));
+      if (!keep || keep(line.id)) sessions.set(line.id, foldLine(sessions.get(line.id), line));
     } catch (e) {
       if (!(e instanceof BadLine)) throw e;
       warn(`Warning: ${path}:${lineNo}: skipped a malformed session line (${e.message})`);

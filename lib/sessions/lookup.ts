@@ -8,6 +8,15 @@ function describe(s: Session): string {
   return `${s.id}  ${start}  ${s.cwd ?? '?'}`;
 }
 
+/** Whether an id is one findSession could answer for any of these prefixes. */
+export function matchesAnyPrefix(prefixes: string[]): (id: string) => boolean {
+  const wanted = prefixes.map((p) => p.trim().toLowerCase());
+  return (id) => {
+    const lower = id.toLowerCase();
+    return wanted.some((w) => lower.startsWith(w));
+  };
+}
+
 /**
  * Finds the one session a full id or unique prefix names (case-insensitive).
  * An exact id wins over longer ids it is a prefix of.
