@@ -49,17 +49,24 @@ export async function git(gitDir: string, args: string[], input?: string): Promi
 /** Every commit reachable from a local branch or HEAD: one `git log`, NUL-separated fields. */
 export async function logHistory(gitDir: string): Promise<HistoryCommit[]> {
   const out = await git(gitDir, ['log', '--branches', 'HEAD', '--format=%H%x00%at%x00%ct%x00%ae%x00%ce%x00%s%x00']);
-  const f = out.split('\0');
+  // Read field by field rather than split: 120,000 fields for 20,000 commits, half the time.
   const commits: HistoryCommit[] = [];
-  for (let i = 0; i + 5 < f.length; i += 6) {
-    commits.push({
-      sha: f[i].replace(/^\n/, ''),
-      authorTime: Number(f[i + 1]) * 1000,
-      committerTime: Number(f[i + 2]) * 1000,
-      authorEmail: f[i + 3],
-      committerEmail: f[i + 4],
-      subject: f[i + 5],
-    });
+  let pos = 0;
+  const field = () => {
+    const end = out.indexOf('\0', pos);
+    const text = out.slice(pos, end);
+    pos = end + 1;
+    return text;
+  };
+  while (pos < out.length) {
+    if (out.charCodeAt(pos) === 10) pos++; // the newline git puts after each commit's format
+    if (pos >= out.length) break;
+    const sha = field();
+    const authorTime = Number(field()) * 1000;
+    const committerTime = Number(field()) * 1000;
+    const authorEmail = field();
+    const committerEmail = field();
+    commits.push({ sha, authorTime, committerTime, authorEmail, committerEmail, subject: field() });
   }
   return commits;
 }
