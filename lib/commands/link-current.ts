@@ -20,7 +20,7 @@ const FULL_SHA = /^[0-9a-f]{40}$/i;
 /**
  * `lore link --current`: what the post-commit hook runs on every commit. The hook
  * passes the new commit's full SHA; then the common case, no active session, is
- * answered from the index alone, before nodegit (100-150 ms to load) is touched.
+ * answered from the index alone, before git or nodegit (~55 ms to load) is touched.
  * Any other ref is resolved first, so a bad one is always an error.
  */
 export async function linkCurrent(opts: CurrentLinkOptions, io: Io): Promise<void> {
