@@ -39,6 +39,11 @@ function fastLink(argv: string[], as: string): Record<string, unknown> | null {
   return sha && /^[0-9a-f]{40}$/i.test(sha) && others.length === 1 && others[0] === '--current' ? { current: true, commit: sha } : null;
 }
 
+/** What lore's own hooks run (`lore hooks agent-event`, `lore hooks rewritten`): exactly that argv, no yargs. */
+function hookAction(argv: string[], as: string): string | null {
+  return as === 'lore' && argv.length === 2 && argv[0] === 'hooks' && (argv[1] === 'agent-event' || argv[1] === 'rewritten') ? argv[1] : null;
+}
+
 /**
  * The process boundary: parses argv, runs one command, maps failures to exit codes.
  * `as` is the name the user typed: `lore`, or `git lore-link` for the git subcommand.
@@ -47,9 +52,11 @@ export async function main(argv: string[], as: 'lore' | 'git lore-link' = 'lore'
   const io = processIo();
   const cwd = process.cwd();
   const fast = fastLink(argv, as);
-  if (fast) {
+  const hook = fast ? null : hookAction(argv, as);
+  if (fast || hook) {
     try {
-      await runLink(toLinkArgs(fast), cwd, io);
+      if (fast) await runLink(toLinkArgs(fast), cwd, io);
+      else await (await import('./cli/hooks-spec.js')).hooksSpec.run({ action: hook }, cwd, io);
       return 0;
     } catch (e) {
       return reportError(io, e);
