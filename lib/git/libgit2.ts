@@ -11,14 +11,24 @@ import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import type * as NG from 'nodegit';
 
-export const GIT_ENOTFOUND = -3;
-export const GIT_EEXISTS = -4;
-export const GIT_ELOCKED = -14;
-export const GIT_EMODIFIED = -15;
+const GIT_ENOTFOUND = -3;
+const GIT_EEXISTS = -4;
+const GIT_ELOCKED = -14;
+const GIT_EMODIFIED = -15;
 
 /** libgit2's error code on a failed call, when it has one. */
-export function errno(e: unknown): number | undefined {
+function errno(e: unknown): number | undefined {
   return (e as { errno?: number })?.errno;
+}
+
+/** The call's answer, or null when libgit2 says what it looked for does not exist. */
+async function unlessMissing<T>(call: Promise<T>): Promise<T | null> {
+  try {
+    return await call;
+  } catch (e) {
+    if (errno(e) === GIT_ENOTFOUND) return null;
+    throw e;
+  }
 }
 
 /** Another writer moved or held the ref a compare-and-swap expected. */
@@ -34,14 +44,15 @@ export interface Libgit2 {
   oid(sha: string): NG.Oid;
   signature(name: string, email: string): NG.Signature;
   open(gitDir: string): Promise<NG.Repository>;
-  /** Rejects with GIT_ENOTFOUND when the ref does not exist. */
-  refTarget(repo: NG.Repository, name: string): Promise<NG.Oid>;
+  /** null when the ref does not exist. */
+  refTarget(repo: NG.Repository, name: string): Promise<NG.Oid | null>;
   createRef(repo: NG.Repository, name: string, target: NG.Oid, force: boolean, message: string): Promise<void>;
   /** Moves `name` to `target` only while it still points at `current`. */
   moveRef(repo: NG.Repository, name: string, target: NG.Oid, current: NG.Oid, message: string): Promise<void>;
   /** Deleting a ref that is already gone is not an error. */
   deleteRef(repo: NG.Repository, name: string): void;
-  readNote(repo: NG.Repository, ref: string, annotated: NG.Oid): Promise<string>;
+  /** null when the commit has no note under `ref` (or `ref` does not exist). */
+  readNote(repo: NG.Repository, ref: string, annotated: NG.Oid): Promise<string | null>;
   writeNote(repo: NG.Repository, ref: string, sig: NG.Signature, annotated: NG.Oid, text: string): Promise<void>;
   removeNote(repo: NG.Repository, ref: string, sig: NG.Signature, annotated: NG.Oid): Promise<void>;
   /** Every note under `ref` as [annotated sha, blob sha], fan-out subtrees included. */
@@ -51,9 +62,11 @@ export interface Libgit2 {
   tree(repo: NG.Repository, id: NG.Oid): Promise<NG.Tree>;
   writeBlob(repo: NG.Repository, text: string): Promise<NG.Oid>;
   writeCommit(repo: NG.Repository, sig: NG.Signature, message: string, tree: NG.Tree, parents: NG.Commit[]): Promise<NG.Oid>;
-  mergeBase(repo: NG.Repository, a: string, b: string): Promise<NG.Oid>;
+  /** null when the two histories share no commit. */
+  mergeBase(repo: NG.Repository, a: string, b: string): Promise<NG.Oid | null>;
   treeBuilder(repo: NG.Repository, from: NG.Tree): Promise<TreeEditor>;
-  blame(repo: NG.Repository, path: string): Promise<NG.Blame>;
+  /** null when the file is not in HEAD. */
+  blame(repo: NG.Repository, path: string): Promise<NG.Blame | null>;
 }
 
 /** A tree being edited: entries by name, written as a new tree. */
@@ -100,11 +113,11 @@ function bind(raw: Binding): Libgit2 {
     oid: (sha) => Oid.fromString(sha),
     signature: (name, email) => Signature.now(name, email),
     open: (gitDir) => open(gitDir),
-    refTarget: (repo, name) => nameToId(repo, name),
+    refTarget: (repo, name) => unlessMissing(nameToId(repo, name)),
     createRef: async (repo, name, target, force, message) => void (await createRef(repo, name, target, force ? 1 : 0, message)),
     moveRef: async (repo, name, target, current, message) => void (await createMatching(repo, name, target, 1, current, message)),
     deleteRef: (repo, name) => void Reference.remove(repo, name),
-    readNote: async (repo, ref, annotated) => ((await noteRead(repo, ref, annotated)) as NG.Note).message(),
+    readNote: async (repo, ref, annotated) => ((await unlessMissing(noteRead(repo, ref, annotated))) as NG.Note | null)?.message() ?? null,
     writeNote: async (repo, ref, sig, annotated, text) => void (await noteCreate(repo, ref, sig, sig, annotated, text, 1)),
     removeNote: async (repo, ref, sig, annotated) => void (await noteRemove(repo, ref, sig, sig, annotated)),
     listNotes: async (repo, ref) => {
@@ -121,9 +134,9 @@ function bind(raw: Binding): Libgit2 {
       return blobCreate(repo, buffer, buffer.length);
     },
     writeCommit: (repo, sig, message, t, parents) => commitCreate(repo, null, sig, sig, 'UTF-8', message, t, parents.length, parents),
-    mergeBase: (repo, a, b) => mergeBase(repo, Oid.fromString(a), Oid.fromString(b)),
+    mergeBase: (repo, a, b) => unlessMissing(mergeBase(repo, Oid.fromString(a), Oid.fromString(b))),
     treeBuilder: async (repo, from) => editor((await builderCreate(repo, from)) as NG.Treebuilder, builderWrite),
-    blame: (repo, path) => blameFile(repo, path),
+    blame: (repo, path) => unlessMissing(blameFile(repo, path)),
   };
 }
 

@@ -4,7 +4,7 @@ import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
 import { branchesContainingCli, commitsInfoCli, currentBranchCli, identityCli, inspectCommitCli, readNoteCli, resolveCommitCli } from './cli-commit.js';
 import { changedFilesMany, gitRun, logHistory, notesMentioning, readNotesBulk } from './git-cli.js';
-import { errno, GIT_ENOTFOUND, loadLibgit2, lostRace, type Libgit2 } from './libgit2.js';
+import { loadLibgit2, lostRace, type Libgit2 } from './libgit2.js';
 import { NOTES_REF, type BlameRange, type CommitDetail, type CommitInfo, type HistoryCommit, type Identity, type NoteEdit, type Repo } from './repo.js';
 
 const CAS_ATTEMPTS = 50;
@@ -83,15 +83,6 @@ class NodegitRepo implements Repo {
     return readNoteCli(this.gitDir, NOTES_REF, sha);
   }
 
-  private async readNoteAt(ref: string, sha: string): Promise<string | null> {
-    try {
-      return await this.G.readNote(await this.repo(), ref, this.G.oid(sha));
-    } catch (e) {
-      if (errno(e) === GIT_ENOTFOUND) return null;
-      throw e;
-    }
-  }
-
   readNotesMentioning(text: string): Promise<Map<string, string>> {
     return notesMentioning(this.gitDir, NOTES_REF, text);
   }
@@ -102,13 +93,8 @@ class NodegitRepo implements Repo {
 
   async blame(path: string): Promise<BlameRange[]> {
     await this.resolveCommit('HEAD'); // a repository with no commits is an error, not an empty blame
-    let blame: NG.Blame;
-    try {
-      blame = await this.G.blame(await this.repo(), path);
-    } catch (e) {
-      if (errno(e) === GIT_ENOTFOUND) throw new LoreError('UNKNOWN_REF', `'${path}' is not in HEAD`, 'Blame works on files committed at HEAD.');
-      throw e;
-    }
+    const blame = await this.G.blame(await this.repo(), path);
+    if (!blame) throw new LoreError('UNKNOWN_REF', `'${path}' is not in HEAD`, 'Blame works on files committed at HEAD.');
     const ranges: BlameRange[] = [];
     for (let i = 0; i < blame.getHunkCount(); i++) {
       const h = blame.getHunkByIndex(i);
@@ -122,15 +108,6 @@ class NodegitRepo implements Repo {
     this.repo().catch(() => undefined);
   }
 
-  private async refTarget(name: string): Promise<NG.Oid | null> {
-    try {
-      return await this.G.refTarget(await this.repo(), name);
-    } catch (e) {
-      if (errno(e) === GIT_ENOTFOUND) return null;
-      throw e;
-    }
-  }
-
   /**
    * libgit2's Note.create moves its ref unconditionally, so a concurrent writer's note
    * could be lost. Instead the notes are written on a private ref started at the
@@ -142,14 +119,14 @@ class NodegitRepo implements Repo {
     const who = await this.identity();
     const repo = await this.repo();
     for (let attempt = 0; ; attempt++) {
-      const tip = await this.refTarget(NOTES_REF);
+      const tip = await G.refTarget(repo, NOTES_REF);
       const scratch = `refs/lore-scratch/${process.pid}-${Date.now()}-${attempt}`;
       const sig = G.signature(who.name, who.email);
       const changed: string[] = [];
       try {
         if (tip) await G.createRef(repo, scratch, tip, true, 'lore: scratch');
         for (const sha of shas) {
-          const current = tip ? await this.readNoteAt(scratch, sha) : null;
+          const current = tip ? await G.readNote(repo, scratch, G.oid(sha)) : null;
           const next = edit(sha, current);
           if (next === undefined || next === current) continue;
           const oid = G.oid(sha);
@@ -161,7 +138,7 @@ class NodegitRepo implements Repo {
           changed.push(sha);
         }
         if (changed.length === 0) return [];
-        const tree = await G.treeOf(repo, await G.commit(repo, (await this.refTarget(scratch))!));
+        const tree = await G.treeOf(repo, await G.commit(repo, (await G.refTarget(repo, scratch))!));
         const parents = tip ? [await G.commit(repo, tip)] : [];
         const commit = await G.writeCommit(repo, sig, message, tree, parents);
         try {

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
 import { GitFailed, gitRun, readBlobs } from './git-cli.js';
-import { errno, GIT_ENOTFOUND, loadLibgit2, lostRace, type Libgit2, type TreeEditor } from './libgit2.js';
+import { loadLibgit2, lostRace, type Libgit2, type TreeEditor } from './libgit2.js';
 import { NOTES_REF, type Identity, type Repo } from './repo.js';
 
 const GIT_TIMEOUT_MS = 60_000;
@@ -164,26 +164,16 @@ export class NotesSync {
   }
 
   private async refTarget(name: string): Promise<string | null> {
-    try {
-      return (await this.G.refTarget(this.repo, name)).tostrS();
-    } catch (e) {
-      if (errno(e) === GIT_ENOTFOUND) return null;
-      throw e;
-    }
+    return (await this.G.refTarget(this.repo, name))?.tostrS() ?? null;
   }
 
   private deleteRef(name: string): void {
     this.G.deleteRef(this.repo, name);
   }
 
+  /** null for unrelated notes histories: two clones that linked before they first synced. */
   async mergeBase(a: string, b: string): Promise<string | null> {
-    try {
-      return (await this.G.mergeBase(this.repo, a, b)).tostrS();
-    } catch (e) {
-      // Two clones that linked before they first synced have unrelated notes histories.
-      if (errno(e) === GIT_ENOTFOUND) return null;
-      throw e;
-    }
+    return (await this.G.mergeBase(this.repo, a, b))?.tostrS() ?? null;
   }
 
   /** Every note of a notes commit (none for null), read in one pass over its tree. */
