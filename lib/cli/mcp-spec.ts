@@ -1,6 +1,6 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LoreError } from '../errors.js';
+import { isDirectory } from '../is-directory.js';
 import type { CommandSpec } from './command.js';
 
 /** `lore mcp`: standard output belongs to the protocol, so this prints nothing there itself. */
@@ -13,7 +13,7 @@ export const mcpSpec: CommandSpec = {
       .option('allow-write', { type: 'boolean', default: false, describe: 'Also offer lore_link, which writes links' }) as never,
   run: async (argv, cwd, io) => {
     const dir = resolve(cwd, argv.repo === undefined ? '.' : String(argv.repo));
-    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new LoreError('BAD_ARGUMENT', `--repo: no such directory: ${dir}`);
+    if (!isDirectory(dir)) throw new LoreError('BAD_ARGUMENT', `--repo: no such directory: ${dir}`);
     const { serveStdio } = await import('../mcp/server.js');
     await serveStdio({ dir, allowWrite: Boolean(argv['allow-write']), log: io.err });
   },

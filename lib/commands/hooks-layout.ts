@@ -1,6 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LoreError } from '../errors.js';
+import { isDirectory } from '../is-directory.js';
 import { git } from './hooks-git.js';
 import { realDir } from './place.js';
 
@@ -26,10 +27,6 @@ export type Layout =
 const LEFTHOOK_CONFIGS = ['lefthook.yml', '.lefthook.yml', 'lefthook.yaml', '.lefthook.yaml'];
 const OWN_SCOPES = ['local', 'worktree'];
 
-function isDir(path: string): boolean {
-  return existsSync(path) && statSync(path).isDirectory();
-}
-
 /**
  * Asks git where it runs hooks from (`--git-path hooks` honours core.hooksPath, relative
  * or absolute, and linked worktrees), then recognises the hook managers that own it.
@@ -47,7 +44,7 @@ export function findLayout(cwd: string): Layout {
   const scope = scoped?.split('\t')[0];
   if (scope !== undefined && !OWN_SCOPES.includes(scope)) return { kind: 'shared', top, dir, scope };
   const husky = join(top, '.husky');
-  if (isDir(husky) && (dir === husky || dir === join(husky, '_'))) return { kind: 'husky', top, dir: husky };
+  if (isDirectory(husky) && (dir === husky || dir === join(husky, '_'))) return { kind: 'husky', top, dir: husky };
   return { kind: 'git', top, dir };
 }
 

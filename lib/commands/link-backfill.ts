@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { confirm, type Io } from '../cli/io.js';
 import { linkText } from '../cli/link-text.js';
 import { startSpinner } from '../cli/spinner.js';
@@ -9,6 +8,7 @@ import { writeLinks, type PlannedLink } from '../links/apply.js';
 import { parseNote } from '../links/record.js';
 import { filterByFiles, pairsInWindows, type BackfillPair } from '../linking/backfill.js';
 import type { Placed } from '../linking/current.js';
+import { isDirectory } from '../is-directory.js';
 import { shortId } from '../sessions/session.js';
 import { factsFor, placeSessions } from './place.js';
 import { loadIndex, userEmail } from './workspace.js';
@@ -25,13 +25,6 @@ interface RepoPlan {
   pairs: BackfillPair[];
 }
 
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 
 /** One walk of one repository serves all of its sessions; notes and diffs are read in bulk. */

@@ -6,7 +6,7 @@ import { findGitRoot } from '../git/discover.js';
 import { openRepo } from '../git/nodegit-repo.js';
 import type { Repo } from '../git/repo.js';
 import { parseNote, type LinkRecord } from '../links/record.js';
-import { findSession, matchesAnyPrefix } from '../sessions/lookup.js';
+import { findSession, matchesAnyPrefix, normalisePrefix } from '../sessions/lookup.js';
 import { normaliseId, type Session } from '../sessions/session.js';
 import { realDir } from './place.js';
 import { loadIndex } from './workspace.js';
@@ -82,7 +82,7 @@ export async function resolveSessionId(
     const session = findSession(sessions, prefix);
     return { id: session.id, session };
   } catch (e) {
-    const wanted = prefix.trim().toLowerCase();
+    const wanted = normalisePrefix(prefix);
     if (!isLoreError(e) || e.code !== 'UNKNOWN_SESSION' || wanted === '') throw e;
     const matches = [...(await noteIds())].filter((id) => id.toLowerCase().startsWith(wanted));
     const exact = matches.find((id) => id.toLowerCase() === wanted);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Io } from '../cli/io.js';
 import { syncText } from '../cli/sync-text.js';
 import { LoreError } from '../errors.js';
@@ -27,10 +28,6 @@ interface Step {
 }
 
 const NONE: LinkCount = { added: 0, removed: 0 };
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
 
 /**
  * Brings the fetched remote tip into refs/notes/lore. A local ref that is behind moves

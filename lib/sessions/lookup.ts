@@ -8,9 +8,14 @@ function describe(s: Session): string {
   return `${s.id}  ${start}  ${s.cwd ?? '?'}`;
 }
 
+/** A session prefix as lookups compare it: trimmed, against lower-cased ids. */
+export function normalisePrefix(prefix: string): string {
+  return prefix.trim().toLowerCase();
+}
+
 /** Whether an id is one findSession could answer for any of these prefixes. */
 export function matchesAnyPrefix(prefixes: string[]): (id: string) => boolean {
-  const wanted = prefixes.map((p) => p.trim().toLowerCase());
+  const wanted = prefixes.map(normalisePrefix);
   return (id) => {
     const lower = id.toLowerCase();
     return wanted.some((w) => lower.startsWith(w));
@@ -22,7 +27,7 @@ export function matchesAnyPrefix(prefixes: string[]): (id: string) => boolean {
  * An exact id wins over longer ids it is a prefix of.
  */
 export function findSession(sessions: Map<string, Session>, prefix: string): Session {
-  const wanted = prefix.trim().toLowerCase();
+  const wanted = normalisePrefix(prefix);
   if (wanted === '') throw new LoreError('UNKNOWN_SESSION', 'empty session id');
   const matches: Session[] = [];
   for (const s of sessions.values()) {
