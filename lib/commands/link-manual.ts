@@ -25,10 +25,7 @@ export interface ManualTarget {
 export async function resolveManualLink(cwd: string, prefixes: string[], ref: string, io: Io, willWrite = false): Promise<ManualTarget> {
   const { repo, index } = await openWorkspace(cwd, io, matchesAnyPrefix(prefixes));
   const resolving = repo.resolveCommit(ref);
-  if (willWrite) {
-    repo.identity().catch(() => undefined);
-    repo.prepareWrite();
-  }
+  if (willWrite) repo.prepareWrite();
   const commit = await resolving;
   const sessions = new Map<string, Session>();
   for (const prefix of prefixes) {

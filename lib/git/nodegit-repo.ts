@@ -102,6 +102,7 @@ class NodegitRepo implements Repo {
 
   prepareWrite(): void {
     // A failure here is reported by the write that awaits the same promise.
+    this.identity().catch(() => undefined);
     this.repo().catch(() => undefined);
   }
 

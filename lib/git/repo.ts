@@ -76,8 +76,8 @@ export interface Repo {
    */
   editNotes(shas: string[], edit: NoteEdit, message: string): Promise<string[]>;
   /**
-   * Starts loading what editNotes needs (the native library, the open repository) while
-   * git answers other questions. Optional: editNotes works without it.
+   * Starts getting what editNotes needs (the identity, the native library, the open
+   * repository) while git answers other questions. Optional: editNotes works without it.
    */
   prepareWrite(): void;
   identity(): Promise<Identity>;
