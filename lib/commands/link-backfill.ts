@@ -35,14 +35,8 @@ async function planRepo(root: string, placed: Placed[], allAuthors: boolean) {
   const shas = [...new Set(windows.pairs.map((p) => p.commit.sha))];
   const notes = await repo.readNotes(shas);
   // Each note is parsed once, however many sessions' windows hold its commit.
-  const parsed = new Map<string, ReturnType<typeof parseNote>>();
-  const linked = (p: BackfillPair) => {
-    const text = notes.get(p.commit.sha);
-    if (text === undefined) return false;
-    if (!parsed.has(p.commit.sha)) parsed.set(p.commit.sha, parseNote(text));
-    return parsed.get(p.commit.sha)!.records.has(p.facts.session.id);
-  };
-  const unlinked = windows.pairs.filter((p) => !linked(p));
+  const linked = new Map([...notes].map(([sha, text]) => [sha, parseNote(text).records]));
+  const unlinked = windows.pairs.filter((p) => !linked.get(p.commit.sha)?.has(p.facts.session.id));
   // In the walk's order: git diffs neighbouring commits from its delta cache, three times
   // faster than in the sessions' order.
   const needFiles = new Set(unlinked.filter((p) => p.facts.files !== null).map((p) => p.commit.sha));
