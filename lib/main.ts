@@ -20,28 +20,38 @@ function reportError(io: Io, e: unknown): number {
   return EXIT_BUG;
 }
 
+/** Runs one command: 0, or the exit code of what it threw, reported. */
+async function exitCode(run: () => Promise<void>, io: Io): Promise<number> {
+  try {
+    await run();
+    return 0;
+  } catch (e) {
+    return reportError(io, e);
+  }
+}
+
 const SESSION_PREFIX = /^[0-9A-Za-z][0-9A-Za-z._-]*$/;
 
 /**
- * The two calls made most: the post-commit hook's exact `lore link --current --commit
- * <full sha>` on every commit, and `lore link <SESSION>...` with no option. Both skip yargs
- * (~40 ms to load and parse) and give toLinkArgs what yargs would; anything else, however
- * close, goes through yargs.
+ * The calls made most skip yargs (~40 ms to load and parse): the post-commit hook's exact
+ * `lore link --current --commit <full sha>`, `lore link <SESSION>...` with no option, and
+ * lore's hooks' own `lore hooks agent-event` and `lore hooks rewritten`. They run what yargs
+ * would have chosen, with what yargs would have given; anything else, however close, goes
+ * through yargs. Returns null for those.
  */
-function fastLink(argv: string[], as: string): Record<string, unknown> | null {
+function directRun(argv: string[], as: string, cwd: string, io: Io): (() => Promise<void>) | null {
+  if (as === 'lore' && argv.length === 2 && argv[0] === 'hooks' && (argv[1] === 'agent-event' || argv[1] === 'rewritten')) {
+    return async () => (await import('./cli/hooks-spec.js')).hooksSpec.run({ action: argv[1] }, cwd, io);
+  }
   const [command, ...rest] = as === 'lore' ? argv : ['link', ...argv];
   if (command !== 'link' || rest.length === 0) return null;
-  if (rest.every((a) => SESSION_PREFIX.test(a))) return { sessions: rest };
+  const link = (args: Record<string, unknown>) => () => runLink(toLinkArgs(args), cwd, io);
+  if (rest.every((a) => SESSION_PREFIX.test(a))) return link({ sessions: rest });
   if (rest.length !== 3) return null;
   const at = rest.indexOf('--commit');
   const sha = at === -1 ? undefined : rest[at + 1];
   const others = rest.filter((_, i) => i !== at && i !== at + 1);
-  return sha && /^[0-9a-f]{40}$/i.test(sha) && others.length === 1 && others[0] === '--current' ? { current: true, commit: sha } : null;
-}
-
-/** What lore's own hooks run (`lore hooks agent-event`, `lore hooks rewritten`): exactly that argv, no yargs. */
-function hookAction(argv: string[], as: string): string | null {
-  return as === 'lore' && argv.length === 2 && argv[0] === 'hooks' && (argv[1] === 'agent-event' || argv[1] === 'rewritten') ? argv[1] : null;
+  return sha && /^[0-9a-f]{40}$/i.test(sha) && others.length === 1 && others[0] === '--current' ? link({ current: true, commit: sha }) : null;
 }
 
 /**
@@ -51,17 +61,8 @@ function hookAction(argv: string[], as: string): string | null {
 export async function main(argv: string[], as: 'lore' | 'git lore-link' = 'lore'): Promise<number> {
   const io = processIo();
   const cwd = process.cwd();
-  const fast = fastLink(argv, as);
-  const hook = fast ? null : hookAction(argv, as);
-  if (fast || hook) {
-    try {
-      if (fast) await runLink(toLinkArgs(fast), cwd, io);
-      else await (await import('./cli/hooks-spec.js')).hooksSpec.run({ action: hook }, cwd, io);
-      return 0;
-    } catch (e) {
-      return reportError(io, e);
-    }
-  }
+  const direct = directRun(argv, as, cwd, io);
+  if (direct) return exitCode(direct, io);
   const [{ asksForHelp, loadYargs }, { COMMANDS }, { linkSpec }] = await Promise.all([
     import('./cli/yargs-loader.js'),
     import('./cli/commands.js'),
@@ -104,10 +105,6 @@ export async function main(argv: string[], as: 'lore' | 'git lore-link' = 'lore'
     return EXIT_USAGE;
   }
   if (parsed.help || !chosen) return 0;
-  try {
-    await chosen.run(parsed, cwd, io);
-    return 0;
-  } catch (e) {
-    return reportError(io, e);
-  }
+  const command = chosen;
+  return exitCode(() => command.run(parsed, cwd, io), io);
 }
