@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -7,7 +7,7 @@ import type { Io } from '../lib/cli/io.js';
 import { sessionEnd, sessionStart, sessionTouch } from '../lib/commands/session.js';
 import { isLoreError } from '../lib/errors.js';
 import { readIndex } from '../lib/sessions/index-file.js';
-import type { Session } from '../lib/sessions/session.js';
+import { lastActivity, type Session } from '../lib/sessions/session.js';
 
 interface Ctx {
   dir: string;
@@ -81,8 +81,42 @@ s('start appends the first line and prints the id; touch and end fold into it', 
   assert.is(lines.length, 4);
   assert.equal(Object.keys(lines[0]), ['id', 'tool', 'cwd', 'branch', 'started_at', 'ended_at']);
   assert.is(lines[0].ended_at, null);
-  assert.equal(lines[1], { id, files: ['/abs/a.ts', join(ctx.dir, 'repo', 'src/b.ts')] });
+  assert.equal(Object.keys(lines[1]), ['id', 'files', 'seen_at']);
+  assert.equal(lines[1].files, ['/abs/a.ts', join(ctx.dir, 'repo', 'src/b.ts')]);
+  assert.ok(Date.parse(lines[1].seen_at) >= t0 - 1000, 'a touch says when it happened');
   assert.equal(Object.keys(lines[3]), ['id', 'ended_at']);
+});
+
+s('seen_at folds to the latest activity, whatever order the lines arrive in', (ctx) => {
+  const id = 'c9731a91-4f2b-4e8a-9c3d-1a2b3c4d5e6f';
+  mkdirSync(join(ctx.dir, 'lore'), { recursive: true });
+  writeFileSync(
+    ctx.indexPath,
+    [
+      { id, cwd: '/p', started_at: '2026-01-01T10:00:00Z', ended_at: null },
+      { id, files: ['a'], seen_at: '2026-01-01T12:00:00Z' },
+      { id, files: ['b'], seen_at: '2026-01-01T11:00:00Z' },
+    ]
+      .map((l) => JSON.stringify(l) + '\n')
+      .join(''),
+  );
+  const got = session(ctx, id);
+  assert.is(got.seenAt, Date.parse('2026-01-01T12:00:00Z'));
+  assert.is(lastActivity(got), Date.parse('2026-01-01T12:00:00Z'));
+  assert.is(lastActivity({ ...got, seenAt: undefined }), Date.parse('2026-01-01T10:00:00Z'));
+});
+
+s('committing_at is set by the start of an agent\'s git commit and cleared by its end', (ctx) => {
+  const id = 'c9731a91-4f2b-4e8a-9c3d-1a2b3c4d5e6f';
+  mkdirSync(join(ctx.dir, 'lore'), { recursive: true });
+  const lines = [
+    { id, cwd: '/p', started_at: '2026-01-01T10:00:00Z', ended_at: null },
+    { id, committing_at: '2026-01-01T10:05:00Z', seen_at: '2026-01-01T10:05:00Z' },
+  ];
+  writeFileSync(ctx.indexPath, lines.map((l) => JSON.stringify(l) + '\n').join(''));
+  assert.is(session(ctx, id).committingAt, Date.parse('2026-01-01T10:05:00Z'));
+  writeFileSync(ctx.indexPath, JSON.stringify({ id, committing_at: null }) + '\n', { flag: 'a' });
+  assert.is(session(ctx, id).committingAt, null);
 });
 
 s('start without an id makes a UUID; tool defaults to manual and cwd to the current directory', async (ctx) => {

@@ -48,7 +48,7 @@ async function start(e: Event, indexPath: string, io: Io): Promise<void> {
   const id = normaliseId(e.id);
   const known = readIndex(indexPath, () => {}, (other) => other === id).sessions.get(id);
   if (known?.startedAt !== undefined) {
-    appendIndexLines(indexPath, [{ id: normaliseId(e.id), tool: TOOL, cwd: e.cwd, branch, endedAt: null }]);
+    appendIndexLines(indexPath, [{ id: normaliseId(e.id), tool: TOOL, cwd: e.cwd, branch, endedAt: null, seenAt: Date.now() }]);
     return;
   }
   // Claude Code adds a SessionStart hook's output to the model's context: the id stays out of it.

@@ -67,7 +67,7 @@ export async function sessionTouch(opts: SessionTouchOptions, _io: Io): Promise<
   const files = opts.files.filter((f) => f.trim() !== '');
   if (files.length === 0) throw new LoreError('BAD_ARGUMENT', 'no file to record', 'Usage: lore session touch ID FILE...');
   const base = resolve(opts.cwd ?? process.cwd());
-  appendIndexLines(opts.indexPath, [{ id, files: [...new Set(files.map((f) => resolve(base, f)))] }]);
+  appendIndexLines(opts.indexPath, [{ id, files: [...new Set(files.map((f) => resolve(base, f)))], seenAt: Date.now() }]);
 }
 
 export async function sessionEnd(opts: SessionEndOptions, _io: Io): Promise<void> {

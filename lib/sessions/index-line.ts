@@ -11,6 +11,10 @@ export interface IndexLine {
   /** undefined: the line says nothing; null: the line says "still active". */
   endedAt?: number | null;
   files?: string[];
+  /** When the activity this line records happened: a start, an edit, a resume. */
+  seenAt?: number;
+  /** The agent started a `git commit` at this time; null: that command has finished. */
+  committingAt?: number | null;
 }
 
 /** Thrown for a line that cannot be used; the reader turns it into one warning. */
@@ -50,6 +54,9 @@ export function parseIndexLine(text: string): IndexLine {
   if (o.started_at !== undefined && o.started_at !== null) line.startedAt = time(o.started_at, 'started_at');
   if (o.ended_at === null) line.endedAt = null;
   else if (o.ended_at !== undefined) line.endedAt = time(o.ended_at, 'ended_at');
+  if (o.seen_at !== undefined && o.seen_at !== null) line.seenAt = time(o.seen_at, 'seen_at');
+  if (o.committing_at === null) line.committingAt = null;
+  else if (o.committing_at !== undefined) line.committingAt = time(o.committing_at, 'committing_at');
   if (o.files !== undefined && o.files !== null) {
     if (!Array.isArray(o.files) || o.files.some((f) => typeof f !== 'string')) {
       throw new BadLine('files is not a list of strings');
@@ -71,6 +78,8 @@ export function foldLine(into: Session | undefined, line: IndexLine): Session {
   }
   if (line.startedAt !== undefined) s.startedAt = line.startedAt;
   if (line.endedAt !== undefined) s.endedAt = line.endedAt;
+  if (line.committingAt !== undefined) s.committingAt = line.committingAt;
+  if (line.seenAt !== undefined && (s.seenAt === undefined || line.seenAt > s.seenAt)) s.seenAt = line.seenAt;
   if (line.files !== undefined) {
     const set = new Set(s.files ?? []);
     for (const f of line.files) set.add(f);
@@ -92,6 +101,8 @@ export function formatIndexLine(line: IndexLine): string {
   if (line.startedAt !== undefined) o.started_at = iso(line.startedAt);
   if (line.endedAt !== undefined) o.ended_at = line.endedAt === null ? null : iso(line.endedAt);
   if (line.files !== undefined) o.files = line.files;
+  if (line.seenAt !== undefined) o.seen_at = iso(line.seenAt);
+  if (line.committingAt !== undefined) o.committing_at = line.committingAt === null ? null : iso(line.committingAt);
   if (line.title !== undefined) o.title = line.title;
   return JSON.stringify(o);
 }

@@ -13,6 +13,10 @@ export interface Session {
   endedAt: number | null;
   /** null when no line of the session carried `files`: unknown, not "touched nothing". */
   files: string[] | null;
+  /** The latest `seen_at` of its lines: the last activity an agent hook or `lore session` reported. */
+  seenAt?: number;
+  /** When the agent last started a `git commit` that has not finished; null or absent: none. */
+  committingAt?: number | null;
 }
 
 /** A session with everything the planners need. */
@@ -31,6 +35,12 @@ export function normaliseId(id: string): string {
 
 export function shortId(id: string): string {
   return id.slice(0, 8);
+}
+
+/** The last thing known to have happened in the session: its start, an edit, a resume, its end. */
+export function lastActivity(s: Session): number | undefined {
+  const times = [s.startedAt, s.seenAt, s.endedAt ?? undefined].filter((t): t is number => t !== undefined);
+  return times.length === 0 ? undefined : Math.max(...times);
 }
 
 export function isActive(s: Session): boolean {
