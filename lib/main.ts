@@ -54,6 +54,19 @@ function directRun(argv: string[], as: string, cwd: string, io: Io): (() => Prom
   return sha && /^[0-9a-f]{40}$/i.test(sha) && others.length === 1 && others[0] === '--current' ? link({ current: true, commit: sha }) : null;
 }
 
+/** What `lore --help` ends with: what a script or a hook needs to know beyond the commands. */
+const EPILOGUE = `Environment:
+  LORE_HOME    where the session index lives (default: ~/.lore)
+  LORE_SKIP=1  makes lore's git hooks do nothing (e.g. LORE_SKIP=1 git commit ...)
+
+Exit codes: 0 success, 1 a failure, 2 a usage mistake, 70 a bug in lore.
+lore help COMMAND shows a command's options; man lore has the whole manual.`;
+
+/** `lore help [COMMAND]` is `lore [COMMAND] --help`, as with git. */
+function helpArgv(argv: string[]): string[] {
+  return argv[0] === 'help' ? [...argv.slice(1), '--help'] : argv;
+}
+
 /**
  * The process boundary: parses argv, runs one command, maps failures to exit codes.
  * `as` is the name the user typed: `lore`, or `git lore-link` for the git subcommand.
@@ -61,6 +74,12 @@ function directRun(argv: string[], as: string, cwd: string, io: Io): (() => Prom
 export async function main(argv: string[], as: 'lore' | 'git lore-link' = 'lore'): Promise<number> {
   const io = processIo();
   const cwd = process.cwd();
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    const { LORE_VERSION } = await import('./version.js');
+    io.out(`${as} version ${LORE_VERSION}`);
+    return 0;
+  }
+  if (as === 'lore') argv = helpArgv(argv);
   const direct = directRun(argv, as, cwd, io);
   if (direct) return exitCode(direct, io);
   const [{ asksForHelp, loadYargs }, { COMMANDS }, { linkSpec }] = await Promise.all([
@@ -90,7 +109,7 @@ export async function main(argv: string[], as: 'lore' | 'git lore-link' = 'lore'
   } else {
     parser.usage('lore: link AI coding sessions to the git commits they produced\n\nUsage: lore <command> [options]');
     for (const spec of COMMANDS) parser.command(spec.command, spec.describe, spec.builder, () => void (chosen = spec));
-    parser.demandCommand(1, 'Give a command (see lore --help)');
+    parser.demandCommand(1, 'Give a command (see lore --help)').epilogue(EPILOGUE);
   }
 
   let parsed: Record<string, unknown>;

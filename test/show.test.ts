@@ -190,9 +190,10 @@ show('unknown, ambiguous and missing sessions are errors', ({ w, repo }) => {
   const amb = lore(w, repo, ['show', 'c9731a9']);
   assert.is(amb.code, 1);
   assert.match(amb.stderr, /^Error: session prefix 'c9731a9' is ambiguous/);
+  // With no argument, git's habit: the sessions of HEAD.
   const none = lore(w, repo, ['show']);
-  assert.is(none.code, 2);
-  assert.match(none.stderr, /^Error: no session given\nhint: .*--commit REF/);
+  assert.is(none.code, 0, none.stderr);
+  assert.equal(none, lore(w, repo, ['show', '--commit', 'HEAD']));
   const both = lore(w, repo, ['show', 'c9731a91', '--commit', 'HEAD']);
   assert.is(both.code, 2);
   assert.is(both.stderr, 'Error: give a session or --commit, not both\n');

@@ -6,7 +6,8 @@ const SHOW_USAGE = `Show what links sessions and commits
 
 Usage:
   lore show <SESSION> [--json]
-  lore show --commit <REF> [--json]`;
+  lore show --commit <REF> [--json]
+  lore show                          (the same as --commit HEAD)`;
 
 /** One command with two forms: a session's commits, or with --commit a commit's sessions. */
 export const showSpec: CommandSpec = {
@@ -22,11 +23,11 @@ export const showSpec: CommandSpec = {
     const json = Boolean(argv.json);
     const session = argv.session === undefined ? undefined : String(argv.session);
     if (session !== undefined && argv.commit !== undefined) throw new LoreError('BAD_ARGUMENT', showText.bothGiven);
-    if (argv.commit !== undefined) {
+    // With neither, git's habit: `git show` shows HEAD.
+    if (session === undefined) {
       const { showCommit } = await import('../commands/show-commit.js');
-      return showCommit({ cwd, ref: String(argv.commit), json }, io);
+      return showCommit({ cwd, ref: argv.commit === undefined ? 'HEAD' : String(argv.commit), json }, io);
     }
-    if (session === undefined) throw new LoreError('BAD_ARGUMENT', showText.noneGiven, showText.noneGivenHint);
     const { showSession } = await import('../commands/show.js');
     return showSession({ cwd, session, json }, io);
   },

@@ -56,8 +56,6 @@ export const showText = {
 
   // Mistakes on the command line.
   bothGiven: 'give a session or --commit, not both',
-  noneGiven: 'no session given',
-  noneGivenHint: 'Give a session id (see `lore sessions`), or --commit REF for the sessions linked to a commit.',
   onlyInNotes: (prefix: string) => `no session in the index matches '${prefix}'`,
   onlyInNotesHint: (ids: string[]) => `Linked here but not in the index: ${ids.join(', ')}; give the full id.`,
 };

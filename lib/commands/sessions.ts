@@ -29,13 +29,19 @@ export function sessionJson(s: Session) {
 export async function listSessions(opts: SessionsOptions, io: Io): Promise<void> {
   const index = await loadIndex(opts.cwd, io);
   let list = [...index.sessions.values()].sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0));
-  if (opts.limit !== undefined && opts.limit >= 0) list = list.slice(0, opts.limit);
+  const known = list.length;
+  if (opts.limit !== undefined) list = list.slice(0, opts.limit);
   if (opts.json) {
     io.out(JSON.stringify(list.map(sessionJson), null, 2));
     return;
   }
-  if (list.length === 0) {
+  if (known === 0) {
     io.out(`No sessions in ${index.path}`);
+    return;
+  }
+  // --limit 0 asks for no rows: say how many there are rather than that there are none.
+  if (list.length === 0) {
+    io.out(`${known} session(s) in ${index.path}; --limit 0 shows none`);
     return;
   }
   const rows = [['SESSION', 'STARTED', 'ENDED', 'TOOL', 'DIRECTORY', 'BRANCH']];

@@ -46,10 +46,21 @@ function parseCommit(out: string): CommitInfo {
 }
 
 /**
+ * `A..B`, `A...B`, `A^!`, `A^@`, `A^-`: git would read a range, and `^{commit}` on it
+ * quietly picks one end. A ref name can hold none of these (git check-ref-format).
+ */
+function refuseRange(ref: string): void {
+  if (ref.includes('..') || /\^[!@-]\d*$/.test(ref)) {
+    throw new LoreError('BAD_ARGUMENT', `'${ref}' is a range of commits; --commit takes one commit`, 'Give one commit, e.g. the range\'s end, and repeat the command for others.');
+  }
+}
+
+/**
  * Anything git resolves to a commit (tags peeled); a LoreError for anything else.
  * One git call when the ref is good; the failure path asks why.
  */
 export async function resolveCommitCli(gitDir: string, ref: string): Promise<CommitInfo> {
+  refuseRange(ref);
   if (!ref.startsWith('-')) {
     try {
       return parseCommit(await git(gitDir, ['log', '-1', '--no-walk', COMMIT_FORMAT, `${ref}^{commit}`, '--']));
@@ -74,6 +85,7 @@ export async function resolveCommitCli(gitDir: string, ref: string): Promise<Com
  * processes. Renames are not followed, as diff-tree does not; root commits list all files.
  */
 export async function inspectCommitCli(gitDir: string, ref: string, notesRef: string): Promise<CommitDetail> {
+  refuseRange(ref);
   let out: string | undefined;
   if (!ref.startsWith('-')) {
     try {
