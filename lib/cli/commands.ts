@@ -10,6 +10,7 @@ import { syncSpec } from './sync-spec.js';
 import { remoteSpec } from './remote-spec.js';
 import { hooksSpec } from './hooks-spec.js';
 import { mcpSpec } from './mcp-spec.js';
+import { carrySpec } from './carry-spec.js';
 
 /** Every `lore` subcommand, in the order `lore --help` lists them. */
-export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec, showSpec, unlinkSpec, blameSpec, importSpec, sessionSpec, syncSpec, remoteSpec, hooksSpec, mcpSpec];
+export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec, showSpec, unlinkSpec, blameSpec, importSpec, sessionSpec, syncSpec, carrySpec, remoteSpec, hooksSpec, mcpSpec];

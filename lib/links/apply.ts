@@ -10,6 +10,8 @@ export interface PlannedLink {
   method: LinkMethod;
   confidence?: number;
   tool?: string;
+  /** For `carried`: the commits the link comes from. */
+  from?: string[];
 }
 
 function nowIso(): string {
@@ -25,6 +27,7 @@ export function toRecord(link: PlannedLink, who: Identity, linkedAt: string): Li
     linked_at: linkedAt,
     linked_by: who.email,
     tool: link.tool,
+    from: link.from,
   };
 }
 

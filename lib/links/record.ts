@@ -3,7 +3,8 @@
  * line per session, keys in a fixed order, lines sorted bytewise. Sorting whole lines
  * bytewise is what git's cat_sort_uniq does, so lore's notes and git's merges agree.
  */
-export type LinkMethod = 'manual' | 'current' | 'auto' | 'backfill';
+export const LINK_METHODS = ['manual', 'current', 'auto', 'backfill', 'carried'] as const;
+export type LinkMethod = (typeof LINK_METHODS)[number];
 
 export const RECORD_VERSION = 1;
 
@@ -15,6 +16,8 @@ export interface LinkRecord {
   linked_at: string;
   linked_by?: string;
   tool?: string;
+  /** Only for `carried`: the full SHAs of the commits whose links this commit replaced. */
+  from?: string[];
 }
 
 /** A note's content: the records lore understands, and every other line kept verbatim. */
@@ -23,9 +26,9 @@ export interface Note {
   foreign: string[];
 }
 
-const METHODS: readonly string[] = ['manual', 'current', 'auto', 'backfill'];
-// When two lines name one session (after a git union merge), the surer method wins.
-const RANK: Record<LinkMethod, number> = { manual: 0, current: 1, auto: 2, backfill: 3 };
+// When two lines name one session (after a git union merge), the surer method wins; a link
+// made on the commit itself is surer than one carried from the commits it replaced.
+const RANK: Record<LinkMethod, number> = { manual: 0, current: 1, auto: 2, backfill: 3, carried: 4 };
 
 function asRecord(line: string): LinkRecord | null {
   let o: unknown;
@@ -37,7 +40,7 @@ function asRecord(line: string): LinkRecord | null {
   if (typeof o !== 'object' || o === null || Array.isArray(o)) return null;
   const r = o as Record<string, unknown>;
   if (r.v !== RECORD_VERSION || typeof r.session !== 'string' || r.session === '') return null;
-  if (typeof r.method !== 'string' || !METHODS.includes(r.method)) return null;
+  if (typeof r.method !== 'string' || !(LINK_METHODS as readonly string[]).includes(r.method)) return null;
   if (typeof r.linked_at !== 'string') return null;
   if (r.confidence !== undefined && typeof r.confidence !== 'number') return null;
   return {
@@ -48,6 +51,7 @@ function asRecord(line: string): LinkRecord | null {
     linked_at: r.linked_at,
     linked_by: typeof r.linked_by === 'string' ? r.linked_by : undefined,
     tool: typeof r.tool === 'string' ? r.tool : undefined,
+    from: Array.isArray(r.from) && r.from.every((f) => typeof f === 'string') ? (r.from as string[]) : undefined,
   };
 }
 
@@ -81,6 +85,7 @@ export function formatRecord(r: LinkRecord): string {
   o.linked_at = r.linked_at;
   if (r.linked_by !== undefined) o.linked_by = r.linked_by;
   if (r.tool !== undefined) o.tool = r.tool;
+  if (r.from !== undefined) o.from = r.from;
   return JSON.stringify(o);
 }
 

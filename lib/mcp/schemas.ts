@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LINK_METHODS } from '../links/record.js';
 
 /** The arguments that name a commit or a session, as the CLI takes them. */
 export const commitRef = z.string().min(1).default('HEAD').describe('any ref git resolves to a commit: HEAD, HEAD~2, a short or full SHA, a branch, a tag');
@@ -14,7 +15,7 @@ const open = <T extends z.ZodRawShape>(shape: T) => z.object(shape).passthrough(
 const iso = z.string().describe('ISO 8601 time, UTC, to the second');
 
 export const linkSchema = open({
-  method: z.enum(['manual', 'current', 'auto', 'backfill']).describe('how the link was made'),
+  method: z.enum(LINK_METHODS).describe('how the link was made'),
   confidence: z.number().nullable().describe('0..1 where a score decided (auto, backfill), else null'),
   linked_at: iso,
   linked_by: z.string().nullable().describe('email of whoever wrote the link'),
