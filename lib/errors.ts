@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'NOTES_BUSY'
   | 'BAD_CONFIG'
   | 'UNKNOWN_REMOTE'
-  | 'REMOTE_FAILED';
+  | 'REMOTE_FAILED'
+  | 'BELOW_MINIMUM';
 
 export class LoreError extends Error {
   constructor(

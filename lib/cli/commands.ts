@@ -11,6 +11,8 @@ import { remoteSpec } from './remote-spec.js';
 import { hooksSpec } from './hooks-spec.js';
 import { mcpSpec } from './mcp-spec.js';
 import { carrySpec } from './carry-spec.js';
+import { coverageSpec } from './coverage-spec.js';
+import { logSpec } from './log-spec.js';
 
 /** Every `lore` subcommand, in the order `lore --help` lists them. */
-export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec, showSpec, unlinkSpec, blameSpec, importSpec, sessionSpec, syncSpec, carrySpec, remoteSpec, hooksSpec, mcpSpec];
+export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec, showSpec, unlinkSpec, blameSpec, importSpec, sessionSpec, syncSpec, carrySpec, coverageSpec, logSpec, remoteSpec, hooksSpec, mcpSpec];

@@ -1,17 +1,7 @@
 import { LoreError } from '../errors.js';
 import { openRepo } from '../git/nodegit-repo.js';
-import {
-  branchTips,
-  commitPatchIds,
-  forkPoint,
-  nonMergeCommits,
-  patchIds,
-  readCarryState,
-  resolveSha,
-  upstreamRef,
-  writeCarryState,
-  type DiffSpec,
-} from '../git/patch-ids.js';
+import { commitPatchIds, patchIds, readCarryState, writeCarryState, type DiffSpec } from '../git/patch-ids.js';
+import { branchTips, forkPoint, nonMergeCommits, resolveSha, upstreamRef } from '../git/range.js';
 import type { CommitInfo, Repo } from '../git/repo.js';
 import { writeLinks, type PlannedLink } from '../links/apply.js';
 import { parseNote, type LinkRecord } from '../links/record.js';
@@ -59,7 +49,7 @@ function rangeEnd(range: string): string {
   return range.slice(at + 2).replace(/^\./, '') || 'HEAD';
 }
 
-async function chooseRange(repo: Repo, range: string | undefined): Promise<Range> {
+async function carryRange(repo: Repo, range: string | undefined): Promise<Range> {
   if (range !== undefined) return { label: range, revs: [range], onto: rangeEnd(range) };
   const ref = await upstreamRef(repo.gitDir);
   if (ref === null) {
@@ -113,7 +103,7 @@ async function linkedSegments(gitDir: string, onto: string, linked: Map<string, 
  */
 export async function carry(opts: CarryOptions): Promise<CarryResult> {
   const repo = await openRepo(opts.cwd);
-  const range = await chooseRange(repo, opts.range);
+  const range = await carryRange(repo, opts.range);
   const notes = await repo.readAllNotes();
   const linked = linkedRecords(notes);
   if (linked.size === 0) return { range: range.label, checked: 0, links: [], dryRun: opts.dryRun };

@@ -68,7 +68,7 @@ export async function gitOutput(cwd: string, args: string[]): Promise<string | n
 }
 
 /** Where a remote's links are fetched to: never the live ref, which holds unpushed links. */
-function trackingRef(remote: string): string {
+export function trackingRef(remote: string): string {
   return `refs/notes/remotes/${remote}/lore`;
 }
 

@@ -1,13 +1,11 @@
 /**
- * What `lore carry` asks of git: patch identities, the commits of a range, the branch tips
- * and where they forked. A patch-id (`git patch-id --stable`) names a change by its content,
+ * Patch identities, for `lore carry`. A patch-id (`git patch-id --stable`) names a change by its content,
  * whatever commit, parent or line numbers carry it, so a rebased, cherry-picked or squashed
  * change keeps the identity of what it replaced.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LoreError } from '../errors.js';
-import { git, GitFailed } from './git-cli.js';
+import { git } from './git-cli.js';
 
 /** One diff to identify: `tip` against `base`, or against its first parent when no base is given. */
 export interface DiffSpec {
@@ -71,58 +69,6 @@ export async function patchIds(gitDir: string, diffs: DiffSpec[]): Promise<Map<s
     if (id && sha && !ids.has(sha)) ids.set(sha, id);
   }
   return ids;
-}
-
-/** The commits of `revs` (as rev-list reads them), newest first, merges left out. */
-export async function nonMergeCommits(gitDir: string, revs: string[], since?: number): Promise<string[]> {
-  const args = ['rev-list', '--no-merges', ...(since === undefined ? [] : [`--since=${Math.floor(since / 1000)}`]), ...revs, '--'];
-  try {
-    return (await git(gitDir, args)).split('\n').filter((l) => l !== '');
-  } catch (e) {
-    if (!(e instanceof GitFailed)) throw e;
-    throw new LoreError('UNKNOWN_REF', `not a range git knows: ${revs.join(' ')}`, 'Give a range such as origin/main~10..origin/main, or a branch.');
-  }
-}
-
-/** Tips of the local and remote-tracking branches: sha -> ref names pointing at it. */
-export async function branchTips(gitDir: string): Promise<Map<string, string[]>> {
-  const out = await git(gitDir, ['for-each-ref', '--format=%(objectname) %(refname)', 'refs/heads', 'refs/remotes']);
-  const tips = new Map<string, string[]>();
-  for (const line of out.split('\n')) {
-    const [sha, ref] = line.split(' ');
-    if (!sha || !ref || ref.endsWith('/HEAD')) continue;
-    tips.set(sha, [...(tips.get(sha) ?? []), ref]);
-  }
-  return tips;
-}
-
-/** Where `tip` forked from `onto`: their merge base, or null when they share no history. */
-export async function forkPoint(gitDir: string, tip: string, onto: string): Promise<string | null> {
-  try {
-    return (await git(gitDir, ['merge-base', tip, onto])).trim() || null;
-  } catch (e) {
-    if (e instanceof GitFailed && e.exitCode === 1) return null;
-    throw e;
-  }
-}
-
-/** The full name of the current branch's upstream (`refs/remotes/origin/main`), or null. */
-export async function upstreamRef(gitDir: string): Promise<string | null> {
-  try {
-    return (await git(gitDir, ['rev-parse', '--symbolic-full-name', '@{upstream}'])).trim() || null;
-  } catch (e) {
-    if (e instanceof GitFailed) return null;
-    throw e;
-  }
-}
-
-export async function resolveSha(gitDir: string, rev: string): Promise<string | null> {
-  try {
-    return (await git(gitDir, ['rev-parse', '-q', '--verify', `${rev}^{commit}`])).trim() || null;
-  } catch (e) {
-    if (e instanceof GitFailed) return null;
-    throw e;
-  }
 }
 
 /**

@@ -1,0 +1,19 @@
+import { LoreError } from '../errors.js';
+import type { CommandSpec } from './command.js';
+
+export const logSpec: CommandSpec = {
+  command: 'log [range]',
+  describe: "The sessions behind a range of commits (a pull request's), with their commits; --markdown for a PR comment",
+  builder: (y) =>
+    y
+      .positional('range', { type: 'string', describe: "Commits to explain, as git reads a range (default: the branch's commits not on the remote's default branch, else the last 100)" })
+      .option('markdown', { type: 'boolean', default: false, describe: 'Print Markdown, ready to paste as a pull-request comment' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print JSON for scripts' }) as never,
+  run: async (argv, cwd, io) => {
+    if (argv.json && argv.markdown) throw new LoreError('BAD_ARGUMENT', 'give --markdown or --json, not both');
+    const [{ sessionsLog }, text] = await Promise.all([import('../commands/sessions-log.js'), import('./log-text.js')]);
+    const result = await sessionsLog({ cwd, range: argv.range as string | undefined }, io);
+    if (argv.json) io.out(JSON.stringify(text.logJson(result), null, 2));
+    else for (const line of argv.markdown ? text.logMarkdown(result) : text.logLines(result)) io.out(line);
+  },
+};

@@ -1,0 +1,107 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { addSessions, commit, git, lore, makeWorld, SID, type World } from './helpers/env.js';
+import { cloneRepo, link, makeRemote } from './helpers/remotes.js';
+
+interface Ctx {
+  w: World;
+  dev: string;
+  /** The pull request's commits, oldest first. */
+  pr: string[];
+}
+
+const pr = suite<Ctx>("coverage and log of a pull request's commits");
+
+pr.before.each((ctx) => {
+  ctx.w = makeWorld();
+  const { remote } = makeRemote(ctx.w, 2);
+  ctx.dev = cloneRepo(ctx.w, remote, 'dev', 'me@example.com');
+  git(ctx.w, ctx.dev, ['checkout', '-q', '-b', 'feature']);
+  ctx.pr = ['one', 'two', 'three', 'four'].map((name, i) =>
+    commit(ctx.w, ctx.dev, { files: { [`${name}.txt`]: `${name}\n` }, message: `add ${name}`, date: `2026-01-14T10:${i}0:00Z` }),
+  );
+  link(ctx.w, ctx.dev, ctx.pr[0], [SID.a]);
+  link(ctx.w, ctx.dev, ctx.pr[1], [SID.a, SID.b]);
+  link(ctx.w, ctx.dev, ctx.pr[3], [SID.b]);
+  addSessions(ctx.w, [
+    { id: SID.a, tool: 'claude-code', cwd: ctx.dev, started_at: '2026-01-14T09:55:00Z', ended_at: '2026-01-14T10:15:00Z', title: 'Add one | two' },
+    { id: SID.b, tool: 'codex', cwd: ctx.dev, started_at: '2026-01-14T10:05:00Z', ended_at: '2026-01-14T10:35:00Z', title: 'Finish the feature' },
+  ]);
+});
+pr.after.each((ctx) => ctx.w.cleanup());
+
+const short = (ctx: Ctx, sha: string) => git(ctx.w, ctx.dev, ['rev-parse', '--short', sha]);
+
+pr('coverage counts the branch against the default branch, lists what is not linked and not pushed', (ctx) => {
+  const r = lore(ctx.w, ctx.dev, ['coverage']);
+  assert.is(r.code, 0, r.stderr);
+  assert.is(
+    r.stdout,
+    [
+      '3 of 4 commits linked (75%) in origin/main..HEAD: manual 3',
+      'Not linked:',
+      `  ${short(ctx, ctx.pr[2])} add three`,
+      '3 linked commit(s) have links not pushed to origin yet: run lore sync',
+      '',
+    ].join('\n'),
+  );
+  // Pushed and fetched back as lore sync leaves them: nothing is left to push.
+  git(ctx.w, ctx.dev, ['push', '-q', 'origin', 'refs/notes/lore']);
+  git(ctx.w, ctx.dev, ['fetch', '-q', 'origin', '+refs/notes/lore:refs/notes/remotes/origin/lore']);
+  const after = lore(ctx.w, ctx.dev, ['coverage']);
+  assert.not.match(after.stdout, /not pushed/);
+  const json = JSON.parse(lore(ctx.w, ctx.dev, ['coverage', '--json']).stdout);
+  assert.equal(
+    { total: json.total, linked: json.linked, percent: json.percent, by_method: json.by_method },
+    { total: 4, linked: 3, percent: 75, by_method: { manual: 3 } },
+  );
+  assert.equal(json.commits.map((c: { sha: string; methods: string[] }) => c.methods.length > 0), [true, false, true, true]);
+});
+
+pr('--min gates a CI step: below it exits 1 after the report, at it exits 0', (ctx) => {
+  const low = lore(ctx.w, ctx.dev, ['coverage', '--min', '80']);
+  assert.is(low.code, 1);
+  assert.match(low.stdout, /^3 of 4 commits linked \(75%\)/);
+  assert.is(low.stderr, 'Error: 75% of the commits are linked, below --min 80%\n');
+  assert.is(lore(ctx.w, ctx.dev, ['coverage', '--min', '75']).code, 0);
+  const range = lore(ctx.w, ctx.dev, ['coverage', `${ctx.pr[1]}..HEAD`, '--min=100']);
+  assert.is(range.code, 1);
+  assert.match(range.stdout, /^1 of 2 commits linked \(50%\)/);
+  const bad = lore(ctx.w, ctx.dev, ['coverage', '--min', 'lots']);
+  assert.is(bad.code, 2);
+  assert.is(bad.stderr, 'Error: --min must be a percentage from 0 to 100, not "lots"\n');
+});
+
+pr('log lists each session behind the range with its commits; --markdown is ready for a PR comment', (ctx) => {
+  const [one, two, , four] = ctx.pr.map((sha) => short(ctx, sha));
+  const r = lore(ctx.w, ctx.dev, ['log']);
+  assert.is(r.code, 0, r.stderr);
+  assert.is(
+    r.stdout,
+    [
+      '2 session(s) behind 4 commit(s) in origin/main..HEAD',
+      '',
+      'c9731a92  codex  2026-01-14 10:05 - 10:35  Finish the feature',
+      `  ${four} add four (manual)`,
+      `  ${two} add two (manual)`,
+      '',
+      'c9731a91  claude-code  2026-01-14 09:55 - 10:15  Add one | two',
+      `  ${two} add two (manual)`,
+      `  ${one} add one (manual)`,
+      '',
+      '1 commit(s) with no linked session:',
+      `  ${short(ctx, ctx.pr[2])} add three`,
+      '',
+    ].join('\n'),
+  );
+  const md = lore(ctx.w, ctx.dev, ['log', '--markdown']).stdout;
+  assert.match(md, /^### AI sessions behind these commits\n\n2 session\(s\) behind 4 commit\(s\) in `origin\/main\.\.HEAD`\.\n/);
+  assert.match(md, '**Add one \\| two** · claude-code · 2026-01-14 09:55 - 10:15 · session `c9731a91`');
+  assert.match(md, `- \`${one}\` add one (manual)`);
+  assert.match(md, '<details><summary>1 commit(s) with no linked session</summary>');
+  const json = JSON.parse(lore(ctx.w, ctx.dev, ['log', '--json']).stdout);
+  assert.equal(json.sessions.map((s: { id: string }) => s.id), [SID.b, SID.a]);
+  assert.is(json.sessions[1].commits.length, 2);
+});
+
+pr.run();
