@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { addSessions, commit, git, lore, makeWorld, SID, type World } from './helpers/env.js';
+import { addSessions, commit, git, lore, makeWorld, PROJECT, SID, type World } from './helpers/env.js';
 import { cloneRepo, link, makeRemote } from './helpers/remotes.js';
 
 interface Ctx {
@@ -102,6 +106,29 @@ pr('log lists each session behind the range with its commits; --markdown is read
   const json = JSON.parse(lore(ctx.w, ctx.dev, ['log', '--json']).stdout);
   assert.equal(json.sessions.map((s: { id: string }) => s.id), [SID.b, SID.a]);
   assert.is(json.sessions[1].commits.length, 2);
+});
+
+pr('export --agent-trace writes a valid Agent Trace record per linked commit, with its added lines', (ctx) => {
+  const { w, dev } = ctx;
+  const edited = commit(w, dev, { files: { 'one.txt': 'one\nmore\nlines\n' }, message: 'extend one', date: '2026-01-14T10:50:00Z' });
+  link(w, dev, edited, [SID.a]);
+  const r = lore(w, dev, ['export', '--agent-trace']);
+  assert.is(r.code, 0, r.stderr);
+  const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const ajv = new Ajv2020({ strict: false });
+  addFormats(ajv);
+  const validate = ajv.compile(JSON.parse(readFileSync(join(PROJECT, 'fixtures/agent-trace/trace-record.json'), 'utf8')));
+  for (const rec of records) assert.ok(validate(rec), JSON.stringify(validate.errors));
+  assert.equal(records.map((rec) => rec.vcs.revision), [ctx.pr[0], ctx.pr[1], ctx.pr[3], edited], 'linked commits, oldest first');
+  const last = records[3];
+  assert.equal(last.files, [{ path: 'one.txt', conversations: [{ url: `lore:session/${SID.a}`, contributor: { type: 'ai' }, ranges: [{ start_line: 2, end_line: 3 }] }] }]);
+  assert.equal(records[1].files[0].conversations.map((c: { url: string }) => c.url), [`lore:session/${SID.a}`, `lore:session/${SID.b}`]);
+  assert.is(last.metadata['dev.lore'].sessions[0].method, 'manual');
+  const again = lore(w, dev, ['export', '--agent-trace']);
+  assert.is(again.stdout, r.stdout, 'the same records, ids included, every time');
+  const none = lore(w, dev, ['export']);
+  assert.is(none.code, 2);
+  assert.is(none.stderr, 'Error: give a format to export\nhint: Run: lore export --agent-trace [RANGE]\n');
 });
 
 pr.run();
