@@ -110,6 +110,9 @@ export async function main(argv: string[], as: 'lore' | 'git lore-link' = 'lore'
     parser.usage('lore: link AI coding sessions to the git commits they produced\n\nUsage: lore <command> [options]');
     for (const spec of COMMANDS) parser.command(spec.command, spec.describe, spec.builder, () => void (chosen = spec));
     parser.demandCommand(1, 'Give a command (see lore --help)').epilogue(EPILOGUE);
+    // Answers the completion scripts' `lore --get-yargs-completions <words>`; yargs' own
+    // script command stays hidden, `lore completion [shell]` prints lore's.
+    parser.completion('yargs-completion-script', false);
   }
 
   let parsed: Record<string, unknown>;

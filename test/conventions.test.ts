@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { COMMANDS } from '../lib/cli/commands.js';
-import { addSessions, commit, git, GIT_LORE_LINK_BIN, lore, makeRepo, makeWorld, PROJECT, SID, type World } from './helpers/env.js';
+import { addSessions, commit, git, GIT_LORE_LINK_BIN, lore, LORE_BIN, makeRepo, makeWorld, PROJECT, SID, type World } from './helpers/env.js';
 
 interface Ctx {
   w: World;
@@ -84,6 +85,25 @@ conventions('man lore is installed with the package and names every command', ()
     const name = spec.command.split(' ')[0];
     assert.match(page, new RegExp(`^\\.(TP\\n\\.)?B(I)? "?${name}\\b`, 'm'), `man lore documents ${name}`);
   }
+});
+
+conventions('lore completion bash prints a script that completes commands and options in a real bash', ({ w, repo }) => {
+  const shim = join(w.dir, 'bin');
+  mkdirSync(shim);
+  writeFileSync(join(shim, 'lore'), `#!/bin/sh\nexec "${process.execPath}" "${LORE_BIN}" "$@"\n`, { mode: 0o755 });
+  const complete = (words: string[]) =>
+    execFileSync('bash', ['-c', `source <(lore completion bash); COMP_WORDS=(${words.join(' ')}); COMP_CWORD=${words.length - 1}; _lore_completions; printf '%s\\n' "\${COMPREPLY[@]}"`], {
+      cwd: repo,
+      env: { ...w.env, PATH: `${shim}:${w.env.PATH}` },
+      encoding: 'utf8',
+    }).trim().split('\n');
+  assert.equal(complete(['lore', 'li']), ['link']);
+  assert.equal(complete(['lore', 'link', '--cu']), ['--current']);
+  assert.equal(complete(['lore', 'co']).sort(), ['completion', 'coverage']);
+  for (const shell of ['zsh', 'fish']) assert.match(lore(w, repo, ['completion', shell]).stdout, '--get-yargs-completions');
+  const bad = lore(w, repo, ['completion', 'tcsh']);
+  assert.is(bad.code, 2);
+  assert.is(bad.stderr, "Error: no completion for the shell 'tcsh'\nhint: Give one of: bash, zsh, fish\n");
 });
 
 conventions.run();
