@@ -41,4 +41,22 @@ test('lore sessions lists id8, start, end or active, tool, directory, branch, ne
   }
 });
 
+test('short ids are as long as they must be to name one session, as git abbreviates', () => {
+  const w = makeWorld();
+  try {
+    const ids = ['0a1b2c3d-0000-4000-8000-000000000001', '0a1b2c3d-0000-4000-8000-000000000002', '0a1b2c3d-1000-4000-8000-000000000003', 'ffff0000-0000-4000-8000-000000000004'];
+    addSessions(w, ids.map((id, i) => ({ id, cwd: '/p', started_at: `2026-01-1${i}T10:00:00Z` })));
+    const shown = lore(w, w.dir, ['sessions']).stdout.trim().split('\n').slice(1).map((l) => l.split(' ')[0]);
+    assert.equal(shown, ['ffff0000', '0a1b2c3d-1', '0a1b2c3d-0000-4000-8000-000000000002', '0a1b2c3d-0000-4000-8000-000000000001']);
+    // Each one names its session to every other command.
+    for (const [i, short] of shown.entries()) {
+      const r = lore(w, w.dir, ['show', short, '--json']);
+      assert.is(r.code, 0, `${short}: ${r.stderr}`);
+      assert.is(JSON.parse(r.stdout).session.id, ids[ids.length - 1 - i]);
+    }
+  } finally {
+    w.cleanup();
+  }
+});
+
 test.run();

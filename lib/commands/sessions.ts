@@ -1,7 +1,7 @@
 import { columns, formatMinute, isoSeconds } from '../cli/format.js';
 import type { Io } from '../cli/io.js';
 import type { Session } from '../sessions/session.js';
-import { shortId } from '../sessions/session.js';
+import { abbreviations } from '../sessions/session.js';
 import { loadIndex } from './workspace.js';
 
 export interface SessionsOptions {
@@ -44,10 +44,11 @@ export async function listSessions(opts: SessionsOptions, io: Io): Promise<void>
     io.out(`${known} session(s) in ${index.path}; --limit 0 shows none`);
     return;
   }
+  const short = abbreviations(index.sessions.keys());
   const rows = [['SESSION', 'STARTED', 'ENDED', 'TOOL', 'DIRECTORY', 'BRANCH']];
   for (const s of list) {
     rows.push([
-      shortId(s.id),
+      short.get(s.id)!,
       s.startedAt === undefined ? '?' : formatMinute(s.startedAt),
       s.endedAt === null ? 'active' : formatMinute(s.endedAt),
       s.tool ?? '-',

@@ -37,6 +37,26 @@ export function shortId(id: string): string {
   return id.slice(0, 8);
 }
 
+/**
+ * Each id as short as it can be and still name one of `ids`, at least 8 characters (the
+ * seed's form): the way git lengthens an abbreviation that would be ambiguous.
+ */
+export function abbreviations(ids: Iterable<string>): Map<string, string> {
+  const sorted = [...new Set(ids)].sort();
+  const common = (a: string | undefined, b: string) => {
+    if (a === undefined) return 0;
+    let i = 0;
+    while (i < a.length && i < b.length && a[i].toLowerCase() === b[i].toLowerCase()) i++;
+    return i;
+  };
+  const out = new Map<string, string>();
+  sorted.forEach((id, i) => {
+    const needed = Math.max(8, common(sorted[i - 1], id) + 1, common(sorted[i + 1], id) + 1);
+    out.set(id, id.slice(0, needed));
+  });
+  return out;
+}
+
 /** The last thing known to have happened in the session: its start, an edit, a resume, its end. */
 export function lastActivity(s: Session): number | undefined {
   const times = [s.startedAt, s.seenAt, s.endedAt ?? undefined].filter((t): t is number => t !== undefined);
