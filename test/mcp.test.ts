@@ -4,6 +4,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { addSessions, commit, git, gitNote, lore, makeRepo, makeWorld, noteRecords, SID, type World } from './helpers/env.js';
 import { startMcp, texts, type McpSession } from './helpers/mcp.js';
+import { formatRecord } from '../lib/links/record.js';
 
 interface Ctx {
   w: World;
@@ -25,7 +26,7 @@ function setUp(ctx: Ctx): void {
   ctx.first = commit(ctx.w, ctx.repo, { files: { 'a.txt': 'one\ntwo\nthree\n' }, message: 'first', date: '2026-01-13T09:00:00Z' });
   ctx.head = commit(ctx.w, ctx.repo, { files: { 'a.txt': 'one\nTWO\nthree\n' }, message: 'Fix login bug', date: '2026-01-13T10:30:00Z' });
   addSessions(ctx.w, [
-    { id: SID.a, tool: 'claude-code', cwd: ctx.repo, branch: 'main', started_at: '2026-01-13T10:02:11Z', ended_at: '2026-01-13T10:41:40Z', title: 'Fix login bug' },
+    { id: SID.a, tool: 'claude-code', cwd: ctx.repo, branch: 'main', started_at: '2026-01-13T10:02:11Z', ended_at: '2026-01-13T10:41:40Z', title: 'Fix login bug', files: ['a.txt'] },
     { id: SID.b, tool: 'codex', cwd: ctx.repo, started_at: '2026-01-12T10:00:00Z', ended_at: '2026-01-12T11:00:00Z' },
     { id: SID.c, cwd: join(ctx.repo, 'lib'), started_at: '2026-01-11T10:00:00Z' },
     { id: SID.d, tool: 'codex', cwd: ctx.elsewhere, started_at: '2026-01-14T10:00:00Z', ended_at: '2026-01-14T11:00:00Z' },
@@ -113,6 +114,7 @@ tools('lore_get_session takes a prefix and answers the session and its commits',
   assert.is(data.session.id, SID.a);
   assert.is(data.session.title, 'Fix login bug');
   assert.is(data.session.in_index, true);
+  assert.equal(data.session.files, ['a.txt'], 'the files it edited');
   assert.equal(data.repositories, [ctx.repo]);
   assert.equal(
     data.commits.map((c: any) => [c.sha, c.subject, c.link.method]),
@@ -236,6 +238,7 @@ write('is listed, writes a manual link git can read, and linking again changes n
     session: SID.b,
     commit: { sha: ctx.first, short: ctx.first.slice(0, 7), subject: 'first' },
     method: 'manual',
+    confidence: null,
     created: true,
   });
   assert.equal(JSON.parse(texts(r)[0]), r.structuredContent);
@@ -246,6 +249,11 @@ write('is listed, writes a manual link git can read, and linking again changes n
   const again = await ctx.m.call('lore_link', { session: SID.b, commit: ctx.first });
   assert.is((again.structuredContent as any).created, false);
   assert.is(gitNote(ctx.w, ctx.repo, 'HEAD~1'), note);
+
+  // On a commit an auto link already names, the answer says what is there.
+  git(ctx.w, ctx.repo, ['notes', '--ref=lore', 'add', '-f', '-m', formatRecord({ v: 1, session: SID.a, method: 'auto', confidence: 0.72, linked_at: '2026-01-13T10:45:00Z' }), 'HEAD']);
+  const auto = await ctx.m.call('lore_link', { session: SID.a, commit: 'HEAD' });
+  assert.equal([(auto.structuredContent as any).method, (auto.structuredContent as any).confidence, (auto.structuredContent as any).created], ['auto', 0.72, false]);
 
   const linked = await ctx.m.call('lore_get_linked_sessions', { commit: 'HEAD~1' });
   assert.equal((linked.structuredContent as any).sessions.map((s: any) => s.id), [SID.b]);

@@ -18,7 +18,7 @@ function setup(ctx: Ctx): void {
   ctx.tests = commit(ctx.w, ctx.repo, { files: { 'b.txt': 'two\n' }, message: 'Add tests', date: '2026-01-13T10:15:00Z' });
   ctx.fix = commit(ctx.w, ctx.repo, { files: { 'c.txt': 'three\n' }, message: 'Fix login bug', date: '2026-01-13T10:30:00Z' });
   addSessions(ctx.w, [
-    { id: SID.a, tool: 'claude-code', cwd: ctx.repo, branch: 'main', started_at: '2026-01-13T10:02:11Z', ended_at: '2026-01-13T10:41:40Z', title: 'Fix login bug' },
+    { id: SID.a, tool: 'claude-code', cwd: ctx.repo, branch: 'main', started_at: '2026-01-13T10:02:11Z', ended_at: '2026-01-13T10:41:40Z', title: 'Fix login bug', files: ['src/auth.ts'] },
     { id: SID.b, tool: 'codex', cwd: ctx.repo, started_at: '2026-01-12T10:00:00Z', ended_at: '2026-01-13T11:00:00Z' },
     { id: SID.c, cwd: ctx.repo, started_at: '2026-01-13T08:00:00Z' },
   ]);
@@ -90,6 +90,7 @@ show('--json: session facts, the repositories searched, commits newest first', (
       branch: 'main',
       cwd: repo,
       in_index: true,
+      files: ['src/auth.ts'],
     },
     repositories: [repo],
     commits: [
@@ -176,7 +177,7 @@ show('a session only the notes know: by full id it shows, by prefix the error na
   assert.is(r.code, 0, r.stderr);
   assert.ok(r.stdout.startsWith(`Session  ${TEAMMATE}  (not in the session index)\nTool     codex\n\nLinked commits in ${repo}:\n`), r.stdout);
   const json = JSON.parse(lore(w, repo, ['show', TEAMMATE.toUpperCase(), '--json']).stdout);
-  assert.equal(json.session, { id: TEAMMATE, tool: 'codex', title: null, started_at: null, ended_at: null, branch: null, cwd: null, in_index: false });
+  assert.equal(json.session, { id: TEAMMATE, tool: 'codex', title: null, started_at: null, ended_at: null, branch: null, cwd: null, in_index: false, files: null });
   const p = lore(w, repo, ['show', 'ffff']);
   assert.is(p.code, 1);
   assert.is(p.stderr, `Error: no session in the index matches 'ffff'\nhint: Linked here but not in the index: ${TEAMMATE}; give the full id.\n`);
@@ -264,6 +265,7 @@ byCommit('--json: stable fields for scripts', ({ w, repo, fix }) => {
         branch: 'main',
         cwd: repo,
         in_index: true,
+        files: ['src/auth.ts'],
         link: { method: 'auto', confidence: 0.85, linked_at: '2026-01-13T10:45:00Z', linked_by: 'me@example.com' },
       },
       {
@@ -275,6 +277,7 @@ byCommit('--json: stable fields for scripts', ({ w, repo, fix }) => {
         branch: null,
         cwd: null,
         in_index: false,
+        files: null,
         link: { method: 'manual', confidence: null, linked_at: '2026-01-13T10:45:00Z', linked_by: null },
       },
     ],

@@ -42,6 +42,7 @@ export function sessionSummaryJson(id: string, s: Session | undefined, tool: str
     branch: s?.branch ?? null,
     cwd: s?.cwd ?? null,
     in_index: s !== undefined,
+    files: s?.files ?? null,
   };
 }
 

@@ -31,6 +31,7 @@ const sessionSummarySchema = open({
   branch: z.string().nullable(),
   cwd: z.string().nullable(),
   in_index: z.boolean().describe('false for a session only the notes name (linked on another machine)'),
+  files: z.array(z.string()).nullable().describe('the files the session edited, as its index lines name them; null when unknown'),
 });
 
 const commitSchema = open({ sha: z.string(), short: z.string(), subject: z.string() });
@@ -95,6 +96,7 @@ export const blameSchema = open({
 export const linkResultSchema = open({
   session: z.string().describe('the full session id'),
   commit: commitSchema,
-  method: z.literal('manual'),
+  method: z.enum(LINK_METHODS).describe('manual for a new link; for one that was there, how it was made'),
+  confidence: z.number().nullable().describe('the score of an auto link that was there, else null'),
   created: z.boolean().describe('false when the session was already linked to the commit'),
 });
