@@ -1,12 +1,14 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { addSessions, lore, makeWorld, SID } from './helpers/env.js';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { addSessions, lore, makeRepo, makeWorld, SID } from './helpers/env.js';
 
 test('lore sessions lists id8, start, end or active, tool, directory, branch, newest first; --json too', () => {
   const w = makeWorld();
   try {
     addSessions(w, [
-      { id: SID.a, tool: 'claude-code', cwd: '/home/me/shop', branch: 'main', started_at: '2026-01-13T10:02:11Z', ended_at: '2026-01-13T10:41:40Z' },
+      { id: SID.a, tool: 'claude-code', cwd: '/home/me/shop', branch: 'main', started_at: '2026-01-13T10:02:11Z', ended_at: '2026-01-13T10:41:40Z', title: 'Fix the login bug' },
       { id: SID.c, cwd: '/home/me/blog', started_at: '2026-01-14T08:00:00Z' },
       { id: SID.a, files: ['a.ts'] },
     ]);
@@ -15,9 +17,9 @@ test('lore sessions lists id8, start, end or active, tool, directory, branch, ne
     assert.is(
       r.stdout,
       [
-        'SESSION   STARTED           ENDED             TOOL         DIRECTORY      BRANCH',
-        'd0e1f2a3  2026-01-14 08:00  active            -            /home/me/blog  -',
-        'c9731a91  2026-01-13 10:02  2026-01-13 10:41  claude-code  /home/me/shop  main',
+        'SESSION   STARTED           ENDED             TOOL         DIRECTORY      BRANCH  TITLE',
+        'd0e1f2a3  2026-01-14 08:00  active            -            /home/me/blog  -       -',
+        'c9731a91  2026-01-13 10:02  2026-01-13 10:41  claude-code  /home/me/shop  main    Fix the login bug',
         '',
       ].join('\n'),
     );
@@ -26,7 +28,7 @@ test('lore sessions lists id8, start, end or active, tool, directory, branch, ne
     assert.equal(json[1], {
       id: SID.a,
       tool: 'claude-code',
-      title: null,
+      title: 'Fix the login bug',
       cwd: '/home/me/shop',
       branch: 'main',
       branches: ['main'],
@@ -36,6 +38,31 @@ test('lore sessions lists id8, start, end or active, tool, directory, branch, ne
       files: ['a.ts'],
     });
     assert.is(lore(w, w.dir, ['sessions', '--limit', '1']).stdout.trim().split('\n').length, 2);
+  } finally {
+    w.cleanup();
+  }
+});
+
+test('--repo DIR and --here keep the sessions of one directory tree; long titles are cut to one line', () => {
+  const w = makeWorld();
+  try {
+    const repo = makeRepo(w);
+    mkdirSync(join(repo, 'lib'));
+    mkdirSync(join(w.dir, 'repo-old'));
+    addSessions(w, [
+      { id: SID.a, cwd: repo, started_at: '2026-01-13T10:00:00Z', title: `A very long first prompt\nthat goes on ${'and on '.repeat(20)}` },
+      { id: SID.b, cwd: join(repo, 'lib'), started_at: '2026-01-13T11:00:00Z' },
+      { id: SID.c, cwd: join(w.dir, 'repo-old'), started_at: '2026-01-13T12:00:00Z' },
+    ]);
+    const ids = (r: { stdout: string }) => r.stdout.trim().split('\n').slice(1).map((l) => l.split(' ')[0]);
+    assert.equal(ids(lore(w, join(repo, 'lib'), ['sessions', '--here'])), ['c9731a92', 'c9731a91']);
+    assert.equal(ids(lore(w, w.dir, ['sessions', '--repo', 'repo'])), ['c9731a92', 'c9731a91']);
+    const row = lore(w, repo, ['sessions', '--here']).stdout.split('\n')[2];
+    assert.match(row, / A very long first prompt that goes on and on .*…$/);
+    assert.ok(row.split('  ').pop()!.trim().length <= 60);
+    const none = lore(w, w.dir, ['sessions', '--here']);
+    assert.is(none.code, 1);
+    assert.match(none.stderr, /^Error: not inside a git repository/);
   } finally {
     w.cleanup();
   }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { LoreError } from '../errors.js';
 import type { CommandSpec } from './command.js';
 
@@ -17,9 +18,18 @@ export const sessionsSpec: CommandSpec = {
   builder: (y) =>
     y
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON for scripts' })
-      .option('limit', { type: 'string', describe: 'Show at most N sessions', requiresArg: true }) as never,
+      .option('limit', { type: 'string', describe: 'Show at most N sessions', requiresArg: true })
+      .option('repo', { type: 'string', describe: 'Only sessions in this directory or below it', requiresArg: true })
+      .option('here', { type: 'boolean', default: false, describe: "Only sessions in the current repository (its top and below)" }) as never,
   run: async (argv, cwd, io) => {
-    const { listSessions } = await import('../commands/sessions.js');
-    await listSessions({ cwd, json: Boolean(argv.json), limit: limitOf(argv.limit) }, io);
+    if (argv.here && argv.repo !== undefined) throw new LoreError('BAD_ARGUMENT', 'give --repo DIR or --here, not both');
+    const [{ listSessions }, { findGitRoot }] = await Promise.all([import('../commands/sessions.js'), import('../git/discover.js')]);
+    let within = argv.repo === undefined ? undefined : resolve(cwd, String(argv.repo));
+    if (argv.here) {
+      const root = findGitRoot(cwd);
+      if (root === null) throw new LoreError('NOT_A_REPO', `not inside a git repository: ${cwd}`, 'Run lore sessions --here inside a repository, or give --repo DIR.');
+      within = root;
+    }
+    await listSessions({ cwd, json: Boolean(argv.json), limit: limitOf(argv.limit), within }, io);
   },
 };

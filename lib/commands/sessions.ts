@@ -2,12 +2,23 @@ import { columns, formatMinute, isoSeconds } from '../cli/format.js';
 import type { Io } from '../cli/io.js';
 import type { Session } from '../sessions/session.js';
 import { abbreviations } from '../sessions/session.js';
+import { isInside } from '../linking/facts.js';
+import { realDir } from './place.js';
 import { loadIndex } from './workspace.js';
 
 export interface SessionsOptions {
   cwd: string;
   json: boolean;
   limit?: number;
+  /** Only sessions whose directory is this one or inside it (`--repo DIR`, `--here`). */
+  within?: string;
+}
+
+const TITLE_WIDTH = 60;
+
+function clip(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= TITLE_WIDTH ? line : line.slice(0, TITLE_WIDTH - 1).trimEnd() + '…';
 }
 
 export function sessionJson(s: Session) {
@@ -28,7 +39,10 @@ export function sessionJson(s: Session) {
 /** `lore sessions`: what the index knows, newest first, so a user can find an id. */
 export async function listSessions(opts: SessionsOptions, io: Io): Promise<void> {
   const index = await loadIndex(opts.cwd, io);
-  let list = [...index.sessions.values()].sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0));
+  const within = opts.within === undefined ? undefined : realDir(opts.within);
+  let list = [...index.sessions.values()]
+    .filter((s) => within === undefined || (s.cwd !== undefined && isInside(realDir(s.cwd), within)))
+    .sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0));
   const known = list.length;
   if (opts.limit !== undefined) list = list.slice(0, opts.limit);
   if (opts.json) {
@@ -36,7 +50,7 @@ export async function listSessions(opts: SessionsOptions, io: Io): Promise<void>
     return;
   }
   if (known === 0) {
-    io.out(`No sessions in ${index.path}`);
+    io.out(within === undefined ? `No sessions in ${index.path}` : `No sessions in ${within} (of those in ${index.path})`);
     return;
   }
   // --limit 0 asks for no rows: say how many there are rather than that there are none.
@@ -45,7 +59,7 @@ export async function listSessions(opts: SessionsOptions, io: Io): Promise<void>
     return;
   }
   const short = abbreviations(index.sessions.keys());
-  const rows = [['SESSION', 'STARTED', 'ENDED', 'TOOL', 'DIRECTORY', 'BRANCH']];
+  const rows = [['SESSION', 'STARTED', 'ENDED', 'TOOL', 'DIRECTORY', 'BRANCH', 'TITLE']];
   for (const s of list) {
     rows.push([
       short.get(s.id)!,
@@ -54,6 +68,7 @@ export async function listSessions(opts: SessionsOptions, io: Io): Promise<void>
       s.tool ?? '-',
       s.cwd ?? '?',
       s.branch ?? '-',
+      s.title === undefined ? '-' : clip(s.title),
     ]);
   }
   for (const line of columns(rows)) io.out(line);
