@@ -108,6 +108,21 @@ pr('log lists each session behind the range with its commits; --markdown is read
   assert.is(json.sessions[1].commits.length, 2);
 });
 
+pr('in a fresh clone whose remote has links, show --commit says they were not fetched yet', (ctx) => {
+  const { w, dev } = ctx;
+  git(w, dev, ['push', '-q', 'origin', 'feature', 'refs/notes/lore']);
+  const fresh = cloneRepo(w, join(w.dir, 'remote.git'), 'fresh', 'new@example.com');
+  git(w, fresh, ['checkout', '-q', 'feature']);
+  const before = lore(w, fresh, ['show', '--commit', 'HEAD']);
+  assert.is(before.code, 0, before.stderr);
+  assert.match(before.stdout, /No sessions linked to commit [0-9a-f]+\nhint: no links have been fetched from origin yet; run lore sync to get the team's links\n$/);
+  assert.is(lore(w, fresh, ['sync', '--quiet']).code, 0);
+  const after = lore(w, fresh, ['show', '--commit', 'HEAD']);
+  assert.not.match(after.stdout, /hint:/);
+  assert.match(after.stdout, /c9731a92/);
+  assert.not.match(lore(w, fresh, ['show', '--commit', 'HEAD~1']).stdout, /hint:/, 'an unlinked commit after a sync: no hint');
+});
+
 pr('export --agent-trace writes a valid Agent Trace record per linked commit, with its added lines', (ctx) => {
   const { w, dev } = ctx;
   const edited = commit(w, dev, { files: { 'one.txt': 'one\nmore\nlines\n' }, message: 'extend one', date: '2026-01-14T10:50:00Z' });

@@ -53,6 +53,7 @@ export const showText = {
   ],
   sessionsLinked: (n: number) => (n === 1 ? '1 linked session:' : `${n} linked sessions:`),
   noSessions: (short: string) => `No sessions linked to commit ${short}`,
+  syncHint: (remote: string) => `hint: no links have been fetched from ${remote} yet; run lore sync to get the team's links`,
 
   // Mistakes on the command line.
   bothGiven: 'give a session or --commit, not both',

@@ -1,6 +1,9 @@
 import { columns, formatMinute, isoSeconds } from '../cli/format.js';
 import type { Io } from '../cli/io.js';
 import { showText } from '../cli/show-text.js';
+import { resolveRemote, trackingRef } from '../git/notes-sync.js';
+import { resolveSha } from '../git/range.js';
+import { NOTES_REF } from '../git/repo.js';
 import { parseNote } from '../links/record.js';
 import { normaliseId, shortId } from '../sessions/session.js';
 import { linkJson, sessionSummaryJson } from './show.js';
@@ -10,6 +13,20 @@ export interface ShowCommitOptions {
   cwd: string;
   ref: string;
   json: boolean;
+}
+
+/**
+ * A fresh clone has no refs/notes/lore until someone fetches it: then "no sessions" may only
+ * mean "not fetched". The remote to fetch from, or null when links are here or no remote is.
+ */
+async function unfetchedRemote(gitDir: string, cwd: string): Promise<string | null> {
+  if ((await resolveSha(gitDir, NOTES_REF)) !== null) return null;
+  try {
+    const remote = await resolveRemote(cwd);
+    return (await resolveSha(gitDir, trackingRef(remote))) === null ? remote : null;
+  } catch {
+    return null;
+  }
 }
 
 /** `lore show --commit <REF>`: a commit and the sessions linked to it, as the index knows them. */
@@ -33,6 +50,8 @@ export async function showCommit(opts: ShowCommitOptions, io: Io): Promise<void>
   io.out('');
   if (links.length === 0) {
     io.out(showText.noSessions(commit.short));
+    const remote = await unfetchedRemote(repo.gitDir, opts.cwd);
+    if (remote !== null) io.out(showText.syncHint(remote));
     return;
   }
   io.out(showText.sessionsLinked(links.length));
