@@ -11,6 +11,7 @@ import { readAiderHistory } from '../lib/sessions/importers/aider.js';
 import { readGeminiChat } from '../lib/sessions/importers/gemini-cli.js';
 import { summarise } from '../lib/sessions/importers/progress.js';
 import type { Session } from '../lib/sessions/session.js';
+import { lore, makeWorld as makeLoreWorld } from './helpers/env.js';
 
 // Aider stamps its history in local time; these tests read it as UTC.
 process.env.TZ = 'UTC';
@@ -248,3 +249,38 @@ imp("the histories of repositories the index knows are read from anywhere, and a
 });
 
 imp.run();
+
+const cli = suite('lore import --from');
+
+cli('a --from that is not TOOL=DIR, or names an unknown tool, is a usage error that reads nothing', () => {
+  const w = makeLoreWorld();
+  try {
+    for (const [arg, error, hint] of [
+      ['gemini-cli', "Error: --from takes TOOL=DIR, not 'gemini-cli'", 'hint: for example --from gemini-cli=/backup/.gemini/tmp'],
+      ['nope=/x', "Error: --from: unknown tool 'nope'", 'hint: one of: claude-code, codex, gemini-cli, aider'],
+    ]) {
+      const r = lore(w, w.home, ['import', '--from', arg]);
+      assert.is(r.code, 2, arg);
+      assert.is(r.stdout, '');
+      assert.is(r.stderr, `${error}\n${hint}\n`);
+    }
+  } finally {
+    w.cleanup();
+  }
+});
+
+cli('--from aider=DIR reads the history of the repository DIR is in', () => {
+  const w = makeLoreWorld();
+  try {
+    const repo = join(w.dir, 'shop');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    cpSync(SHOP, repo, { recursive: true });
+    const r = lore(w, w.home, ['import', '--from', `aider=${repo}`]);
+    assert.is(r.code, 0, r.stderr);
+    assert.match(r.stdout, `aider: 2 session(s) imported (2 new, 0 updated) from 1 log file(s) in ${repo}\n`);
+  } finally {
+    w.cleanup();
+  }
+});
+
+cli.run();
