@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { commit, git, lore, makeRepo, makeWorld, noteRecords } from './helpers/env.js';
+import { commit, git, lore, makeRepo, makeWorld, noteRecords, type World } from './helpers/env.js';
 
 const SESSION = '7d2c1a00-1111-4222-8333-444455556666';
 
@@ -26,14 +26,20 @@ function claudeLog(cwd: string): string {
     .join('');
 }
 
+/** A repository with a first commit, and the Claude Code log of a session in it. */
+function appWithClaudeLog(w: World): string {
+  const repo = makeRepo(w, 'app');
+  commit(w, repo, { files: { 'README.md': 'app\n' }, message: 'init', date: '2026-01-12T09:00:00Z' });
+  const projects = join(w.home, '.claude', 'projects', '-app');
+  mkdirSync(projects, { recursive: true });
+  writeFileSync(join(projects, `${SESSION}.jsonl`), claudeLog(repo));
+  return repo;
+}
+
 test('import a Claude Code log, commit its file inside the window, lore link --auto --yes links it', () => {
   const w = makeWorld();
   try {
-    const repo = makeRepo(w, 'app');
-    commit(w, repo, { files: { 'README.md': 'app\n' }, message: 'init', date: '2026-01-12T09:00:00Z' });
-    const projects = join(w.home, '.claude', 'projects', '-app');
-    mkdirSync(projects, { recursive: true });
-    writeFileSync(join(projects, `${SESSION}.jsonl`), claudeLog(repo));
+    const repo = appWithClaudeLog(w);
 
     const imported = lore(w, repo, ['import']);
     assert.is(imported.code, 0, imported.stderr);
@@ -80,11 +86,7 @@ const AIDER_INPUT = '\n# 2026-01-15 08:10:00.000000\n+add a docstring to lib/d.t
 test('sessions of Claude Code, Gemini CLI and Aider in one repository: import, then --auto --backfill links each to its commit', () => {
   const w = makeWorld();
   try {
-    const repo = makeRepo(w, 'app');
-    commit(w, repo, { files: { 'README.md': 'app\n' }, message: 'init', date: '2026-01-12T09:00:00Z' });
-    const projects = join(w.home, '.claude', 'projects', '-app');
-    mkdirSync(projects, { recursive: true });
-    writeFileSync(join(projects, `${SESSION}.jsonl`), claudeLog(repo));
+    const repo = appWithClaudeLog(w);
     const chats = join(w.home, '.gemini', 'tmp', 'any-hash-dir', 'chats');
     mkdirSync(chats, { recursive: true });
     writeFileSync(join(chats, 'session-2026-01-14T09-00-3e1f0c2a.json'), geminiChat(repo));

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Io } from '../lib/cli/io.js';
+import { recordingIo } from './helpers/io.js';
 import { importSessions, type ImportOptions } from '../lib/commands/import.js';
 import { readIndex } from '../lib/sessions/index-file.js';
 import { readAiderHistory } from '../lib/sessions/importers/aider.js';
@@ -133,8 +134,7 @@ function makeWorld(): World {
   mkdirSync(join(repo, '.git'), { recursive: true });
   mkdirSync(join(repo, 'src'));
   cpSync(SHOP, repo, { recursive: true });
-  const out: string[] = [];
-  const err: string[] = [];
+  const { io, out, err } = recordingIo();
   const indexPath = join(dir, 'lore', 'sessions.jsonl');
   return {
     dir,
@@ -149,7 +149,7 @@ function makeWorld(): World {
     },
     out,
     err,
-    io: { out: (l) => out.push(l), err: (l) => err.push(l), ask: async () => null, isTTY: false },
+    io,
     sessions: () => readIndex(indexPath, (m) => assert.unreachable(m)).sessions,
   };
 }
