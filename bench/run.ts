@@ -11,6 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PROJECT, stopRunning, type BenchOptions, type Measurement, type Row, type Size } from './harness.js';
 import { hookWorkloads } from './hook-commit.js';
+import { importWorkloads } from './import.js';
 import { linkWorkloads } from './link.js';
 import { showWorkloads } from './show-notes.js';
 import { syncWorkloads } from './sync.js';
@@ -25,6 +26,7 @@ const WORKLOADS: [string, (o: BenchOptions) => Promise<Row[]>][] = [
   ['lore link', linkWorkloads],
   ['lore show', showWorkloads],
   ['lore sync', syncWorkloads],
+  ['lore import', importWorkloads],
 ];
 const MAX_RSS_MIB = 200;
 

@@ -16,6 +16,7 @@ const WORKLOADS = [
   'auto-50-files',
   'show-notes',
   'sync',
+  'import-all-tools',
   'peak-memory',
 ];
 

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { commit, git, lore, makeRepo, makeWorld, noteRecords } from './helpers/env.js';
+import { commit, git, lore, makeRepo, makeWorld, noteRecords, type World } from './helpers/env.js';
 
 const SESSION = '7d2c1a00-1111-4222-8333-444455556666';
 
@@ -25,14 +26,20 @@ function claudeLog(cwd: string): string {
     .join('');
 }
 
+/** A repository with a first commit, and the Claude Code log of a session in it. */
+function appWithClaudeLog(w: World): string {
+  const repo = makeRepo(w, 'app');
+  commit(w, repo, { files: { 'README.md': 'app\n' }, message: 'init', date: '2026-01-12T09:00:00Z' });
+  const projects = join(w.home, '.claude', 'projects', '-app');
+  mkdirSync(projects, { recursive: true });
+  writeFileSync(join(projects, `${SESSION}.jsonl`), claudeLog(repo));
+  return repo;
+}
+
 test('import a Claude Code log, commit its file inside the window, lore link --auto --yes links it', () => {
   const w = makeWorld();
   try {
-    const repo = makeRepo(w, 'app');
-    commit(w, repo, { files: { 'README.md': 'app\n' }, message: 'init', date: '2026-01-12T09:00:00Z' });
-    const projects = join(w.home, '.claude', 'projects', '-app');
-    mkdirSync(projects, { recursive: true });
-    writeFileSync(join(projects, `${SESSION}.jsonl`), claudeLog(repo));
+    const repo = appWithClaudeLog(w);
 
     const imported = lore(w, repo, ['import']);
     assert.is(imported.code, 0, imported.stderr);
@@ -45,6 +52,63 @@ test('import a Claude Code log, commit its file inside the window, lore link --a
     assert.match(r.stdout, `  Linked 7d2c1a00 -> ${short} (confidence: 100%)\n`);
     const recs = noteRecords(w, repo, head);
     assert.equal(recs.map((x) => [x.session, x.method, x.confidence, x.tool]), [[SESSION, 'auto', 1, 'claude-code']]);
+  } finally {
+    w.cleanup();
+  }
+});
+
+const GEMINI_SESSION = '3e1f0c2a-5555-4666-8777-888899990000';
+
+/** A Gemini CLI chat (older single-JSON form) that replaced a line of lib/g.ts; it logs no cwd. */
+function geminiChat(cwd: string): string {
+  return JSON.stringify({
+    sessionId: GEMINI_SESSION,
+    projectHash: createHash('sha256').update(cwd).digest('hex'),
+    startTime: '2026-01-14T09:00:00.000Z',
+    lastUpdated: '2026-01-14T09:30:00.000Z',
+    messages: [
+      { id: 'm1', timestamp: '2026-01-14T09:00:00.000Z', type: 'user', content: 'Make lib/g.ts greet in German' },
+      {
+        id: 'm2',
+        timestamp: '2026-01-14T09:10:00.000Z',
+        type: 'gemini',
+        content: 'Done.',
+        toolCalls: [{ id: 'c1', name: 'replace', args: { file_path: join(cwd, 'lib/g.ts'), old_string: 'hi', new_string: 'hallo' }, status: 'success' }],
+      },
+    ],
+  });
+}
+
+/** An Aider run in the repository (local time is UTC in these tests) that edited lib/d.ts. */
+const AIDER_HISTORY = '\n# aider chat started at 2026-01-15 08:00:00\n\n#### add a docstring to lib/d.ts  \n\n> Applied edit to lib/d.ts  \n';
+const AIDER_INPUT = '\n# 2026-01-15 08:10:00.000000\n+add a docstring to lib/d.ts\n';
+
+test('sessions of Claude Code, Gemini CLI and Aider in one repository: import, then --auto --backfill links each to its commit', () => {
+  const w = makeWorld();
+  try {
+    const repo = appWithClaudeLog(w);
+    const chats = join(w.home, '.gemini', 'tmp', 'any-hash-dir', 'chats');
+    mkdirSync(chats, { recursive: true });
+    writeFileSync(join(chats, 'session-2026-01-14T09-00-3e1f0c2a.json'), geminiChat(repo));
+    writeFileSync(join(repo, '.aider.chat.history.md'), AIDER_HISTORY);
+    writeFileSync(join(repo, '.aider.input.history'), AIDER_INPUT);
+
+    const imported = lore(w, repo, ['import']);
+    assert.is(imported.code, 0, imported.stderr);
+    assert.match(imported.stdout, /claude-code: 1 session/);
+    assert.match(imported.stdout, /gemini-cli: 1 session/);
+    assert.match(imported.stdout, /aider: 1 session/);
+
+    const claudeCommit = commit(w, repo, { files: { 'lib/a.ts': 'hello\n' }, message: 'Say hello', date: '2026-01-13T10:15:00Z' });
+    const geminiCommit = commit(w, repo, { files: { 'lib/g.ts': 'hallo\n' }, message: 'Say hallo', date: '2026-01-14T09:20:00Z' });
+    const aiderCommit = commit(w, repo, { files: { 'lib/d.ts': '/** d */\n' }, message: 'Document d', date: '2026-01-15T08:12:00Z' });
+    const r = lore(w, repo, ['link', '--auto', '--backfill', '--yes']);
+    assert.is(r.code, 0, r.stderr);
+    const linked = (rev: string) => noteRecords(w, repo, rev).map((x) => [x.method, x.tool]);
+    assert.equal(linked(claudeCommit), [['backfill', 'claude-code']]);
+    assert.equal(linked(geminiCommit), [['backfill', 'gemini-cli']]);
+    assert.equal(linked(aiderCommit), [['backfill', 'aider']]);
+    assert.equal(noteRecords(w, repo, geminiCommit)[0].session, GEMINI_SESSION);
   } finally {
     w.cleanup();
   }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Io } from '../lib/cli/io.js';
+import { recordingIo } from './helpers/io.js';
 import { defaultLogDirs, importSessions, type ImportOptions } from '../lib/commands/import.js';
 import { readIndex } from '../lib/sessions/index-file.js';
 import type { Session } from '../lib/sessions/session.js';
@@ -37,14 +38,13 @@ function makeWorld(): World {
   mkdirSync(join(claudeDir, CLAUDE_PROJECT), { recursive: true });
   cpSync(CLAUDE, join(claudeDir, CLAUDE_PROJECT), { recursive: true });
   cpSync(CODEX, codexDir, { recursive: true });
-  const out: string[] = [];
-  const err: string[] = [];
+  const { io, out, err } = recordingIo();
   return {
     dir,
     opts: { claudeDir, codexDir, dryRun: false, indexPath: join(dir, 'lore', 'sessions.jsonl'), statePath: join(dir, 'lore', 'import-state.json') },
     out,
     err,
-    io: { out: (l) => out.push(l), err: (l) => err.push(l), ask: async () => null, isTTY: false },
+    io,
     claudeLog: (name) => join(claudeDir, CLAUDE_PROJECT, name),
     codexLog: (rel) => join(codexDir, rel),
   };

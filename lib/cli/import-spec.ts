@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { LoreError } from '../errors.js';
 import { sessionIndexPath } from '../commands/workspace.js';
+import { IMPORT_TOOLS, isImportTool, type ImportTool } from '../sessions/importers/progress.js';
 import type { CommandSpec } from './command.js';
 
 function parseSince(raw: unknown): number | undefined {
@@ -10,23 +11,43 @@ function parseSince(raw: unknown): number | undefined {
   return ms;
 }
 
+/** `--from tool=dir`, repeatable: each tool's logs read from another place. */
+function parseFrom(raw: unknown): Partial<Record<ImportTool, string>> {
+  const from: Partial<Record<ImportTool, string>> = {};
+  for (const item of raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]) {
+    const text = String(item);
+    const eq = text.indexOf('=');
+    const tool = text.slice(0, eq);
+    if (eq <= 0 || eq === text.length - 1) {
+      throw new LoreError('BAD_ARGUMENT', `--from takes TOOL=DIR, not '${text}'`, `for example --from gemini-cli=/backup/.gemini/tmp`);
+    }
+    if (!isImportTool(tool)) throw new LoreError('BAD_ARGUMENT', `--from: unknown tool '${tool}'`, `one of: ${IMPORT_TOOLS.join(', ')}`);
+    from[tool] = text.slice(eq + 1);
+  }
+  return from;
+}
+
 export const importSpec: CommandSpec = {
   command: 'import',
-  describe: "Import sessions from Claude Code's and Codex's logs into the session index",
+  describe: `Import sessions from the agents' logs (${IMPORT_TOOLS.join(', ')}) into the session index`,
   builder: (y) =>
     y
       .option('claude-dir', { type: 'string', describe: "Claude Code's projects directory (default: $CLAUDE_CONFIG_DIR/projects or ~/.claude/projects)", requiresArg: true })
       .option('codex-dir', { type: 'string', describe: "Codex's sessions directory (default: $CODEX_HOME/sessions or ~/.codex/sessions)", requiresArg: true })
+      .option('from', { type: 'string', array: true, describe: 'Read a tool\'s logs from DIR instead of its default place (TOOL=DIR, repeatable)', requiresArg: true })
       .option('since', { type: 'string', describe: 'Skip sessions that ended before this date', requiresArg: true })
       .option('dry-run', { type: 'boolean', default: false, describe: 'Report what would be imported; write nothing' }) as never,
   run: async (argv, cwd, io) => {
     const since = parseSince(argv.since);
+    const from = parseFrom(argv.from);
     const sessionIndex = await sessionIndexPath(cwd);
     const { importSessions } = await import('../commands/import.js');
     await importSessions(
       {
         claudeDir: argv['claude-dir'] as string | undefined,
         codexDir: argv['codex-dir'] as string | undefined,
+        from,
+        cwd,
         since,
         dryRun: Boolean(argv['dry-run']),
         indexPath: sessionIndex,

@@ -1,22 +1,36 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { importText } from '../cli/import-text.js';
 import { startSpinner } from '../cli/spinner.js';
 import type { Io } from '../cli/io.js';
-import { appendIndexLines } from '../sessions/index-file.js';
+import { appendIndexLines, readIndex } from '../sessions/index-file.js';
 import type { IndexLine } from '../sessions/index-line.js';
-import { claudeCodeIdFromPath, readClaudeCodeLines } from '../sessions/importers/claude-code.js';
-import { codexIdFromPath, readCodexLines } from '../sessions/importers/codex.js';
-import { findLogFiles } from '../sessions/importers/find-logs.js';
-import { changeLine, type ImportTool, type LogProgress, type ReadResult } from '../sessions/importers/progress.js';
+import { aider } from '../sessions/importers/aider.js';
+import { claudeCode } from '../sessions/importers/claude-code.js';
+import { codex } from '../sessions/importers/codex.js';
+import { geminiCli } from '../sessions/importers/gemini-cli.js';
+import type { ImportContext, Importer } from '../sessions/importers/importer.js';
+import { changeLine, type ImportTool, type LogProgress } from '../sessions/importers/progress.js';
 import { readImportState, writeImportState, type ImportState, type LogState } from '../sessions/importers/state.js';
+
+/** Every tool `lore import` reads, in the order it reports them. */
+export const IMPORTERS: Importer[] = [claudeCode, codex, geminiCli, aider];
+
+/** Tools reported even when their logs are missing: the two lore always read. Others stay quiet unless asked for. */
+const ALWAYS_REPORTED = new Set<ImportTool>(['claude-code', 'codex']);
 
 export interface ImportOptions {
   /** Claude Code's `projects` directory; default `$CLAUDE_CONFIG_DIR/projects` or `~/.claude/projects`. */
   claudeDir?: string;
   /** Codex's `sessions` directory; default `$CODEX_HOME/sessions` or `~/.codex/sessions`. */
   codexDir?: string;
+  /** Other log directories by tool (`--from tool=dir`); `claudeDir` and `codexDir` win for their tools. */
+  from?: Partial<Record<ImportTool, string>>;
+  /** Where the import runs; default the process's cwd. */
+  cwd?: string;
+  /** Default the process's environment; HOME in it is the home directory. */
+  env?: NodeJS.ProcessEnv;
   /** Epoch ms: sessions that ended before it are left out (and left unread, for a later import). */
   since?: number;
   dryRun: boolean;
@@ -43,18 +57,9 @@ export interface ImportResult {
   lines: IndexLine[];
 }
 
-interface Importer {
-  tool: ImportTool;
-  dir: string;
-  idFromPath(path: string): string | undefined;
-  read(lines: string[], prior: LogProgress | undefined, idFromPath: string | undefined, mtimeMs: number): ReadResult;
-}
-
 export function defaultLogDirs(env: NodeJS.ProcessEnv = process.env): { claudeDir: string; codexDir: string } {
-  return {
-    claudeDir: join(env.CLAUDE_CONFIG_DIR || join(homedir(), '.claude'), 'projects'),
-    codexDir: join(env.CODEX_HOME || join(homedir(), '.codex'), 'sessions'),
-  };
+  const ctx = { env, home: homedir(), cwd: process.cwd() };
+  return { claudeDir: claudeCode.defaultDir(ctx), codexDir: codex.defaultDir(ctx) };
 }
 
 /**
@@ -64,59 +69,52 @@ export function defaultLogDirs(env: NodeJS.ProcessEnv = process.env): { claudeDi
  * same sessions, while the other order could lose lines for good.
  */
 export async function importSessions(opts: ImportOptions, io: Io): Promise<ImportResult> {
-  const defaults = defaultLogDirs();
-  const importers: Importer[] = [
-    {
-      tool: 'claude-code',
-      dir: resolve(opts.claudeDir ?? defaults.claudeDir),
-      idFromPath: claudeCodeIdFromPath,
-      read: (lines, prior, id) => readClaudeCodeLines(lines, prior, id),
-    },
-    {
-      tool: 'codex',
-      dir: resolve(opts.codexDir ?? defaults.codexDir),
-      idFromPath: codexIdFromPath,
-      read: (lines, prior, id, mtimeMs) => readCodexLines(lines, prior, id, { mtimeMs }),
-    },
-  ];
+  const env = opts.env ?? process.env;
+  const cwd = resolve(opts.cwd ?? process.cwd());
+  const from: Partial<Record<ImportTool, string>> = { ...opts.from };
+  if (opts.claudeDir !== undefined) from['claude-code'] = opts.claudeDir;
+  if (opts.codexDir !== undefined) from.codex = opts.codexDir;
+  const ctx: ImportContext = { env, home: env.HOME || homedir(), cwd, knownDirs: knownDirs(opts.indexPath, cwd) };
   const state = readImportState(opts.statePath, (m) => io.err(m));
   const lines: IndexLine[] = [];
   const tools: ToolReport[] = [];
   let stateChanged = false;
+  const quiet = new Set<ImportTool>();
   const spinner = await startSpinner(io, importText.scanning('claude-code'));
   try {
-    for (const importer of importers) {
+    for (const importer of IMPORTERS) {
       spinner.update(importText.scanning(importer.tool));
-      const report: ToolReport = { tool: importer.tool, dir: importer.dir, found: true, logs: 0, newSessions: 0, updatedSessions: 0, skippedSince: 0 };
+      const dir = resolve(cwd, from[importer.tool] ?? importer.defaultDir(ctx));
+      const report: ToolReport = { tool: importer.tool, dir, found: true, logs: 0, newSessions: 0, updatedSessions: 0, skippedSince: 0 };
       tools.push(report);
       let logs: string[] | null;
       try {
-        logs = findLogFiles(importer.dir);
+        logs = importer.findLogs(dir, ctx);
       } catch (e) {
-        io.err(importText.unreadableDir(importer.dir, reason(e)));
+        io.err(importText.unreadableDir(dir, reason(e)));
         continue;
       }
-      if (logs === null) {
-        report.found = false;
-        continue;
+      if (logs === null || (logs.length === 0 && !ALWAYS_REPORTED.has(importer.tool))) {
+        report.found = logs !== null;
+        if (!ALWAYS_REPORTED.has(importer.tool) && from[importer.tool] === undefined) quiet.add(importer.tool);
+        if (logs === null) continue;
       }
       report.logs = logs.length;
-      stateChanged = forgetDeleted(state, importer.dir, logs) || stateChanged;
+      stateChanged = forgetDeleted(state, dir, logs) || stateChanged;
       const fresh = new Set<string>();
       const updated = new Set<string>();
       for (const [k, path] of logs.entries()) {
         if (k % 50 === 0) spinner.update(importText.reading(importer.tool, k, logs.length));
-        const outcome = importLog(importer, path, state.logs[path], opts.since, io);
+        const outcome = importLog(importer, path, state.logs[path], opts.since, ctx, io);
         if (outcome === 'unchanged') continue;
-        if (outcome === 'skipped') {
-          report.skippedSince++;
-          continue;
-        }
+        report.skippedSince += outcome.skipped;
+        if (outcome.state === undefined) continue;
         state.logs[path] = outcome.state;
         stateChanged = true;
-        if (!outcome.line) continue;
-        lines.push(outcome.line);
-        (outcome.line.tool !== undefined ? fresh : updated).add(outcome.line.id);
+        for (const line of outcome.lines) {
+          lines.push(line);
+          (line.tool !== undefined ? fresh : updated).add(line.id);
+        }
       }
       report.newSessions = fresh.size;
       report.updatedSessions = [...updated].filter((id) => !fresh.has(id)).length;
@@ -128,7 +126,7 @@ export async function importSessions(opts: ImportOptions, io: Io): Promise<Impor
     appendIndexLines(opts.indexPath, lines);
     if (stateChanged) writeImportState(opts.statePath, state);
   }
-  for (const r of tools) {
+  for (const r of tools.filter((t) => !quiet.has(t.tool))) {
     const say = (line: string) => io.out(opts.dryRun ? importText.dryRun(line) : line);
     if (!r.found) say(importText.noDirectory(r.tool, r.dir));
     else say(importText.imported(r.tool, r.newSessions, r.updatedSessions, r.logs, r.dir));
@@ -136,6 +134,22 @@ export async function importSessions(opts: ImportOptions, io: Io): Promise<Impor
   }
   if (opts.dryRun) io.out(importText.wouldAppend(lines.length, opts.indexPath));
   return { tools, lines };
+}
+
+/**
+ * The directories a log without a cwd may be matched to: every session's cwd in the
+ * index, and where the import runs with the directories above it (an agent may have
+ * been started at the top of the repository lore is run in below).
+ */
+function knownDirs(indexPath: string, cwd: string): string[] {
+  const dirs = new Set<string>();
+  // Malformed lines are for the commands that use the index to report, not for import.
+  for (const s of readIndex(indexPath, () => {}).sessions.values()) if (s.cwd) dirs.add(s.cwd);
+  for (let d = cwd; ; d = dirname(d)) {
+    dirs.add(d);
+    if (dirname(d) === d) break;
+  }
+  return [...dirs];
 }
 
 /** A log that is gone needs no offset; without this the state would only ever grow. */
@@ -146,31 +160,55 @@ function forgetDeleted(state: ImportState, dir: string, logs: string[]): boolean
   return gone.length > 0;
 }
 
-type LogOutcome = 'unchanged' | 'skipped' | { line: IndexLine | null; state: LogState };
+/** What one log added: its new index lines, and its state to remember (none: read it again next time). */
+type LogOutcome = 'unchanged' | { lines: IndexLine[]; state?: LogState; skipped: number };
 
-function importLog(importer: Importer, path: string, known: LogState | undefined, since: number | undefined, io: Io): LogOutcome {
+function importLog(importer: Importer, path: string, known: LogState | undefined, since: number | undefined, ctx: ImportContext, io: Io): LogOutcome {
   let bytes: Buffer;
   let size: number;
   let mtimeMs: number;
   // A log that shrank was rewritten, not appended to: it is read again from the start.
+  // So is a document on every change: the tool rewrites it whole.
   let from = 0;
   try {
     ({ size, mtimeMs } = statSync(path));
     if (known && known.size === size && known.mtimeMs === mtimeMs) return 'unchanged';
-    if (known && size >= known.offset) from = known.offset;
+    if (known && importer.shape === 'lines' && size >= known.offset) from = known.offset;
     bytes = readBytes(path, from, size);
   } catch (e) {
     io.err(importText.unreadableLog(path, reason(e)));
     return 'unchanged';
   }
-  const prior = from > 0 ? known?.progress : undefined;
-  const { lines, consumed } = completeLines(bytes);
-  const { progress, malformed } = importer.read(lines, prior, importer.idFromPath(path), mtimeMs);
+  const log = { path, mtimeMs };
+  let sessions: LogProgress[];
+  let malformed: number;
+  let consumed = bytes.length;
+  if (importer.shape === 'lines') {
+    const complete = completeLines(bytes);
+    consumed = complete.consumed;
+    const prior = from > 0 ? known?.sessions[0] : undefined;
+    const read = importer.readLines(complete.lines, prior, log, ctx);
+    ({ malformed } = read);
+    sessions = [read.progress];
+  } else {
+    ({ sessions, malformed } = importer.readDocument(bytes.toString('utf8'), log, ctx));
+  }
+  for (const p of sessions) p.log = path;
   if (malformed > 0) io.err(importText.malformed(path, malformed));
-  const end = progress.endedAt ?? progress.startedAt;
-  // Not remembered as read: an import without --since must still find it.
-  if (since !== undefined && end !== undefined && end < since) return 'skipped';
-  return { line: changeLine(prior, progress), state: { size, mtimeMs, offset: from + consumed, progress } };
+  const before = new Map((from > 0 || importer.shape === 'document' ? (known?.sessions ?? []) : []).map((p) => [p.id, p]));
+  const outcome = { lines: [] as IndexLine[], skipped: 0 };
+  for (const p of sessions) {
+    const end = p.endedAt ?? p.startedAt;
+    // Not remembered as read: an import without --since must still find it.
+    if (since !== undefined && end !== undefined && end < since) {
+      outcome.skipped++;
+      continue;
+    }
+    const line = changeLine(before.get(p.id), p);
+    if (line) outcome.lines.push(line);
+  }
+  if (outcome.skipped > 0) return outcome;
+  return { ...outcome, state: { size, mtimeMs, offset: from + consumed, sessions } };
 }
 
 function readBytes(path: string, from: number, to: number): Buffer {

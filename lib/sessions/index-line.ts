@@ -15,6 +15,8 @@ export interface IndexLine {
   seenAt?: number;
   /** The agent started a `git commit` at this time; null: that command has finished. */
   committingAt?: number | null;
+  /** The agent log the line was read from, for `lore show` (extends CONTRACT §1). */
+  log?: string;
 }
 
 /** Thrown for a line that cannot be used; the reader turns it into one warning. */
@@ -51,6 +53,7 @@ export function parseIndexLine(text: string): IndexLine {
   line.title = optionalString(o, 'title');
   line.cwd = optionalString(o, 'cwd');
   line.branch = optionalString(o, 'branch');
+  line.log = optionalString(o, 'log');
   if (o.started_at !== undefined && o.started_at !== null) line.startedAt = time(o.started_at, 'started_at');
   if (o.ended_at === null) line.endedAt = null;
   else if (o.ended_at !== undefined) line.endedAt = time(o.ended_at, 'ended_at');
@@ -72,6 +75,7 @@ export function foldLine(into: Session | undefined, line: IndexLine): Session {
   if (line.tool !== undefined) s.tool = line.tool;
   if (line.title !== undefined) s.title = line.title;
   if (line.cwd !== undefined) s.cwd = line.cwd;
+  if (line.log !== undefined) s.log = line.log;
   if (line.branch !== undefined) {
     s.branch = line.branch;
     if (!s.branches.includes(line.branch)) s.branches.push(line.branch);
@@ -104,5 +108,6 @@ export function formatIndexLine(line: IndexLine): string {
   if (line.seenAt !== undefined) o.seen_at = iso(line.seenAt);
   if (line.committingAt !== undefined) o.committing_at = line.committingAt === null ? null : iso(line.committingAt);
   if (line.title !== undefined) o.title = line.title;
+  if (line.log !== undefined) o.log = line.log;
   return JSON.stringify(o);
 }

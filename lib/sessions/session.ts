@@ -17,6 +17,8 @@ export interface Session {
   seenAt?: number;
   /** When the agent last started a `git commit` that has not finished; null or absent: none. */
   committingAt?: number | null;
+  /** The agent log `lore import` read it from, when known. */
+  log?: string;
 }
 
 /** A session with everything the planners need. */

@@ -1,6 +1,8 @@
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { normaliseId } from '../session.js';
-import { addFile, asRecord, cloneProgress, eachObject, newProgress, oneLine, seeTime, summarise, type LogProgress, type LogSummary, type ReadResult } from './progress.js';
+import { findLogFiles } from './find-logs.js';
+import type { LinesImporter } from './importer.js';
+import { addFile, asRecord, cloneProgress, eachObject, newProgress, oneLine, promptTitle, seeTime, summarise, type LogProgress, type LogSummary, type ReadResult } from './progress.js';
 
 /**
  * Claude Code logs: `<config dir>/projects/<cwd with / as ->/<session id>.jsonl`, one
@@ -28,6 +30,14 @@ export function claudeCodeIdFromPath(path: string): string | undefined {
   const stem = basename(path).replace(/\.jsonl$/, '');
   return UUID.test(stem) ? stem : undefined;
 }
+
+export const claudeCode: LinesImporter = {
+  tool: 'claude-code',
+  shape: 'lines',
+  defaultDir: (ctx) => join(ctx.env.CLAUDE_CONFIG_DIR || join(ctx.home, '.claude'), 'projects'),
+  findLogs: (dir) => findLogFiles(dir),
+  readLines: (lines, prior, log) => readClaudeCodeLines(lines, prior, claudeCodeIdFromPath(log.path)),
+};
 
 /** Reads more lines of one log on top of what was read before. Never throws. */
 export function readClaudeCodeLines(lines: Iterable<string>, prior: LogProgress | undefined, idFromPath?: string): ReadResult {
@@ -61,7 +71,7 @@ function readLine(p: LogProgress, line: Record<string, unknown>): void {
   }
   // A sub-agent's prompt, or one Claude Code wrote itself (isMeta), does not name the session.
   if (p.firstPrompt === undefined && line.type === 'user' && !sidechain && line.isMeta !== true) {
-    p.firstPrompt = promptTitle(promptText(content));
+    p.firstPrompt = claudePromptTitle(promptText(content));
   }
 }
 
@@ -81,7 +91,7 @@ function promptText(content: unknown): string {
  * A slash command is logged as `<command-name>/init</command-name>` plus args; other
  * text in angle brackets (command output, caveats, reminders) is not the user's words.
  */
-function promptTitle(text: string): string | undefined {
+function claudePromptTitle(text: string): string | undefined {
   const command = /<command-name>([^<]*)<\/command-name>/.exec(text);
   if (command) {
     const args = /<command-args>([^<]*)<\/command-args>/.exec(text)?.[1] ?? '';
@@ -89,8 +99,7 @@ function promptTitle(text: string): string | undefined {
     const name = command[1].trim();
     return oneLine(`${name.startsWith('/') ? name : '/' + name} ${args}`);
   }
-  if (text.trimStart().startsWith('<')) return undefined;
-  return oneLine(text);
+  return promptTitle(text, (t) => t.startsWith('<'));
 }
 
 /** A whole log at once: what a fresh import of it finds. */

@@ -1,6 +1,8 @@
-import { basename, posix } from 'node:path';
+import { basename, join, posix } from 'node:path';
 import { normaliseId } from '../session.js';
-import { addFile, asRecord, cloneProgress, eachObject, newProgress, oneLine, seeTime, summarise, type LogProgress, type LogSummary, type ReadResult } from './progress.js';
+import { findLogFiles } from './find-logs.js';
+import type { LinesImporter } from './importer.js';
+import { addFile, asRecord, cloneProgress, eachObject, newProgress, promptTitle, seeTime, summarise, type LogProgress, type LogSummary, type ReadResult } from './progress.js';
 
 /**
  * Codex CLI logs: `<CODEX_HOME>/sessions/YYYY/MM/DD/rollout-<time>-<uuid>.jsonl`.
@@ -21,6 +23,14 @@ export interface CodexReadOptions {
   /** The log's mtime, only used for the end of a legacy log. */
   mtimeMs?: number;
 }
+
+export const codex: LinesImporter = {
+  tool: 'codex',
+  shape: 'lines',
+  defaultDir: (ctx) => join(ctx.env.CODEX_HOME || join(ctx.home, '.codex'), 'sessions'),
+  findLogs: (dir) => findLogFiles(dir),
+  readLines: (lines, prior, log) => readCodexLines(lines, prior, codexIdFromPath(log.path), { mtimeMs: log.mtimeMs }),
+};
 
 export function codexIdFromPath(path: string): string | undefined {
   return UUID_AT_END.exec(basename(path))?.[1];
@@ -69,7 +79,7 @@ function readEnvelope(p: LogProgress, type: string, payload: Record<string, unkn
   else if (type === 'turn_context') setCwd(p, payload.cwd);
   else if (type === 'response_item') readItem(p, payload);
   else if (type === 'event_msg' && payload.type === 'user_message' && typeof payload.message === 'string') {
-    p.firstPrompt ??= promptTitle(payload.message);
+    p.firstPrompt ??= promptTitle(payload.message, notPrompt);
   }
 }
 
@@ -94,7 +104,7 @@ function readItem(p: LogProgress, item: Record<string, unknown>): void {
     // Legacy headers have no cwd; the environment context the CLI sends names it.
     const envCwd = /<cwd>([^<]+)<\/cwd>/.exec(text)?.[1];
     if (envCwd) setCwd(p, envCwd.trim());
-    p.firstPrompt ??= promptTitle(text);
+    p.firstPrompt ??= promptTitle(text, notPrompt);
   } else if (item.type === 'custom_tool_call' && item.name === 'apply_patch' && typeof item.input === 'string') {
     addPatch(p, item.input, undefined);
   } else if (item.type === 'function_call' && typeof item.name === 'string') {
@@ -159,11 +169,7 @@ function messageText(content: unknown): string {
 }
 
 /** The CLI sends AGENTS.md and an <environment_context> as user messages: not prompts. */
-function promptTitle(text: string): string | undefined {
-  const t = text.trimStart();
-  if (t.startsWith('<') || t.startsWith('# AGENTS.md')) return undefined;
-  return oneLine(t);
-}
+const notPrompt = (t: string) => t.startsWith('<') || t.startsWith('# AGENTS.md');
 
 /** A whole log at once: what a fresh import of it finds. */
 export function parseCodexLog(text: string, path?: string, opts: CodexReadOptions = {}): LogSummary {

@@ -1,13 +1,18 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Which files below the top are logs: by default every `*.jsonl`. */
+export type IsLog = (name: string, dir: string) => boolean;
+
+const JSONL: IsLog = (name) => name.endsWith('.jsonl');
+
 /**
- * Every `*.jsonl` below `dir`, sorted; null when `dir` does not exist. Both tools
+ * Every log below `dir`, sorted; null when `dir` does not exist. Tools
  * nest their logs (Claude Code: `<project>/<id>.jsonl` and, since 2.1, sub-agents in
  * `<project>/<id>/subagents/`; Codex: `YYYY/MM/DD/`), so the whole tree is walked.
  * Symbolic links are not followed: a link cycle must not hang an import.
  */
-export function findLogFiles(dir: string): string[] | null {
+export function findLogFiles(dir: string, isLog: IsLog = JSONL): string[] | null {
   const found: string[] = [];
   const walk = (d: string, top: boolean): boolean => {
     let entries;
@@ -23,7 +28,7 @@ export function findLogFiles(dir: string): string[] | null {
     for (const entry of entries) {
       const path = join(d, entry.name);
       if (entry.isDirectory()) walk(path, false);
-      else if (entry.isFile() && entry.name.endsWith('.jsonl')) found.push(path);
+      else if (entry.isFile() && isLog(entry.name, d)) found.push(path);
     }
     return true;
   };

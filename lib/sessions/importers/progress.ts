@@ -1,7 +1,13 @@
 import type { IndexLine } from '../index-line.js';
 import { normaliseId } from '../session.js';
 
-export type ImportTool = 'claude-code' | 'codex';
+/** Each tool as it names itself. */
+export const IMPORT_TOOLS = ['claude-code', 'codex', 'gemini-cli', 'aider'] as const;
+export type ImportTool = (typeof IMPORT_TOOLS)[number];
+
+export function isImportTool(value: unknown): value is ImportTool {
+  return (IMPORT_TOOLS as readonly unknown[]).includes(value);
+}
 
 /**
  * What one agent log has said so far. It is plain JSON so the import state can keep
@@ -18,6 +24,8 @@ export interface LogProgress {
   /** The tool's own summary of the session; it wins over the first prompt. */
   summaryTitle?: string;
   firstPrompt?: string;
+  /** The log file it was read from. */
+  log?: string;
   /**
    * False while every message was a sub-agent's: such a log (Claude Code's
    * `agent-*.jsonl`) belongs to its parent session and may only add files to it.
@@ -26,7 +34,7 @@ export interface LogProgress {
 }
 
 /** One log read to the end: what lore puts in the index for it. */
-export type LogSummary = Omit<LogProgress, 'summaryTitle' | 'firstPrompt' | 'main'> & { title?: string };
+export type LogSummary = Omit<LogProgress, 'summaryTitle' | 'firstPrompt' | 'main' | 'log'> & { title?: string };
 
 export interface ReadResult {
   progress: LogProgress;
@@ -68,12 +76,40 @@ export function seeTime(p: LogProgress, value: unknown): boolean {
 }
 
 export function addFile(p: LogProgress, path: unknown): void {
-  if (typeof path !== 'string') return;
-  const f = path.trim();
-  if (f !== '' && !p.files.includes(f)) p.files.push(f);
+  const f = normaliseLogPath(path);
+  if (f !== undefined && !p.files.includes(f)) p.files.push(f);
+}
+
+/**
+ * A path as a log names it, as the index keeps it: absolute, or relative to the
+ * session's cwd. Some tools write `file://` URIs or a leading `./`; both name the
+ * same file as the plain path, and two spellings would count as two files.
+ */
+export function normaliseLogPath(path: unknown): string | undefined {
+  if (typeof path !== 'string') return undefined;
+  let f = path.trim();
+  if (f.startsWith('file://')) {
+    try {
+      f = decodeURIComponent(new URL(f).pathname);
+    } catch {
+      return undefined;
+    }
+  }
+  while (f.startsWith('./')) f = f.slice(2);
+  return f === '' ? undefined : f;
 }
 
 const TITLE_MAX = 80;
+
+/**
+ * The title a prompt gives, or undefined for text that is not the user's words:
+ * tools send context (environment, instructions, command output) as user messages,
+ * and each says which texts those are with `notPrompt`.
+ */
+export function promptTitle(text: string, notPrompt: (trimmed: string) => boolean = () => false): string | undefined {
+  const t = text.trim();
+  return t === '' || notPrompt(t) ? undefined : oneLine(t);
+}
 
 /** A label for one line of a listing: whitespace folded, at most TITLE_MAX characters. */
 export function oneLine(text: string): string | undefined {
@@ -125,6 +161,7 @@ export function changeLine(before: LogProgress | undefined, after: LogProgress):
     if (after.endedAt !== known?.endedAt) line.endedAt = after.endedAt;
     const title = titleOf(after);
     if (title !== (known && titleOf(known))) line.title = title;
+    if (after.log !== known?.log) line.log = after.log;
   }
   return Object.values(line).filter((v) => v !== undefined).length > 1 ? line : null;
 }

@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { importText } from '../../cli/import-text.js';
-import { asRecord, type LogProgress } from './progress.js';
+import { asRecord, isImportTool, type LogProgress } from './progress.js';
 
 /**
  * What `lore import` has read of each agent log, so the next import reads only what
@@ -11,10 +11,10 @@ import { asRecord, type LogProgress } from './progress.js';
 export interface LogState {
   size: number;
   mtimeMs: number;
-  /** Byte offset just past the last complete line read. */
+  /** Byte offset just past the last complete line read (a whole document: its size). */
   offset: number;
-  /** What the lines before `offset` said, to read on from. */
-  progress: LogProgress;
+  /** What the log said up to `offset`, to read on from: one session per JSON Lines log, any number per document. */
+  sessions: LogProgress[];
 }
 
 export interface ImportState {
@@ -22,26 +22,26 @@ export interface ImportState {
   logs: Record<string, LogState>;
 }
 
-const VERSION = 1;
+/** Version 1 kept one `progress` per log; it reads as a list of one. */
+const VERSION = 2;
 
 function isProgress(value: unknown): value is LogProgress {
   const p = asRecord(value);
   return (
     p !== undefined &&
-    (p.tool === 'claude-code' || p.tool === 'codex') &&
+    isImportTool(p.tool) &&
     Array.isArray(p.files) &&
     p.files.every((f) => typeof f === 'string') &&
     typeof p.main === 'boolean'
   );
 }
 
-function isLogState(value: unknown): value is LogState {
+function toLogState(value: unknown, version: number): LogState | undefined {
   const s = asRecord(value);
-  return (
-    s !== undefined &&
-    [s.size, s.mtimeMs, s.offset].every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0) &&
-    isProgress(s.progress)
-  );
+  if (s === undefined || ![s.size, s.mtimeMs, s.offset].every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0)) return undefined;
+  const sessions = version === 1 ? [s.progress] : s.sessions;
+  if (!Array.isArray(sessions) || !sessions.every(isProgress)) return undefined;
+  return { size: s.size as number, mtimeMs: s.mtimeMs as number, offset: s.offset as number, sessions };
 }
 
 /** A missing file is an empty state; an unusable one is too, with a warning. */
@@ -61,14 +61,16 @@ export function readImportState(path: string, warn: (message: string) => void): 
     obj = undefined;
   }
   const logs = asRecord(obj?.logs);
-  if (obj?.version !== VERSION || !logs) {
+  const version = obj?.version;
+  if ((version !== 1 && version !== VERSION) || !logs) {
     warn(importText.stateUnknown(path));
     return { logs: {} };
   }
   const state: ImportState = { logs: {} };
   let dropped = 0;
   for (const [file, entry] of Object.entries(logs)) {
-    if (isLogState(entry)) state.logs[file] = entry;
+    const log = toLogState(entry, version as number);
+    if (log) state.logs[file] = log;
     else dropped++;
   }
   if (dropped > 0) warn(importText.stateEntriesDropped(path, dropped));
