@@ -18,7 +18,8 @@ export const importSpec: CommandSpec = {
       .option('claude-dir', { type: 'string', describe: "Claude Code's projects directory (default: $CLAUDE_CONFIG_DIR/projects or ~/.claude/projects)", requiresArg: true })
       .option('codex-dir', { type: 'string', describe: "Codex's sessions directory (default: $CODEX_HOME/sessions or ~/.codex/sessions)", requiresArg: true })
       .option('since', { type: 'string', describe: 'Skip sessions that ended before this date', requiresArg: true })
-      .option('dry-run', { type: 'boolean', default: false, describe: 'Report what would be imported; write nothing' }) as never,
+      .option('dry-run', { type: 'boolean', default: false, describe: 'Report what would be imported; write nothing' })
+      .option('link', { type: 'boolean', default: true, describe: 'Link the sessions whose end it reads to their commits (--no-link: do not)' }) as never,
   run: async (argv, cwd, io) => {
     const since = parseSince(argv.since);
     const sessionIndex = await sessionIndexPath(cwd);
@@ -29,6 +30,7 @@ export const importSpec: CommandSpec = {
         codexDir: argv['codex-dir'] as string | undefined,
         since,
         dryRun: Boolean(argv['dry-run']),
+        link: argv.link !== false,
         indexPath: sessionIndex,
         statePath: join(dirname(sessionIndex), 'import-state.json'),
       },

@@ -2,10 +2,13 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { importText } from '../cli/import-text.js';
+import { linkText } from '../cli/link-text.js';
 import { startSpinner } from '../cli/spinner.js';
 import type { Io } from '../cli/io.js';
 import { appendIndexLines } from '../sessions/index-file.js';
 import type { IndexLine } from '../sessions/index-line.js';
+import { shortId } from '../sessions/session.js';
+import { linkEndedSessions } from './link-session-end.js';
 import { claudeCodeIdFromPath, readClaudeCodeLines } from '../sessions/importers/claude-code.js';
 import { codexIdFromPath, readCodexLines } from '../sessions/importers/codex.js';
 import { findLogFiles } from '../sessions/importers/find-logs.js';
@@ -20,6 +23,8 @@ export interface ImportOptions {
   /** Epoch ms: sessions that ended before it are left out (and left unread, for a later import). */
   since?: number;
   dryRun: boolean;
+  /** Link each session whose end the import reads to its commits (default); false: `--no-link`. */
+  link?: boolean;
   indexPath: string;
   statePath: string;
 }
@@ -135,7 +140,16 @@ export async function importSessions(opts: ImportOptions, io: Io): Promise<Impor
     if (r.skippedSince > 0) say(importText.skippedSince(r.tool, r.skippedSince, new Date(opts.since!).toISOString()));
   }
   if (opts.dryRun) io.out(importText.wouldAppend(lines.length, opts.indexPath));
+  else if (opts.link !== false) await linkEnded(opts.indexPath, lines, io);
   return { tools, lines };
+}
+
+/** A log that shows a session's end (again, later) links that session, as its end hook would have. */
+async function linkEnded(indexPath: string, lines: IndexLine[], io: Io): Promise<void> {
+  const ended = [...new Set(lines.filter((l) => typeof l.endedAt === 'number').map((l) => l.id))];
+  if (ended.length === 0) return;
+  const links = await linkEndedSessions(indexPath, ended, (w) => io.err(w));
+  if (links.length > 0) io.out(links.map((l) => linkText.linked(shortId(l.session), l.short)).join('\n'));
 }
 
 /** A log that is gone needs no offset; without this the state would only ever grow. */
