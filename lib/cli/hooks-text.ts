@@ -51,6 +51,8 @@ export const hooksText = {
   agentUpdated: (agent: string, path: string) => `${agent}: updated lore's hooks (${path})`,
   agentUnchanged: (agent: string, path: string) => `${agent}: already installed (${path})`,
   agentSummary: (agent: AgentName) => `${AGENT_LABEL[agent]} now tells lore about each session as it happens: its start, each file it edits, its commits, its end.`,
+  agentFound: (agent: AgentName, dir: string) =>
+    `${agent}: found on this machine (${dir}); lore hooks install --agent ${agent} reports its sessions live, with their files`,
   agentRemoved: (agent: string, path: string) => `${agent}: removed lore's hooks; the other settings stay (${path})`,
   agentLeft: (agent: string, path: string) => `${agent}: lore's hooks stay in ${path}; lore hooks uninstall --agent ${agent} removes them`,
   agentInstalled: (agent: string, path: string) => `${agent}: installed (${path})`,

@@ -1,4 +1,3 @@
-import { dirname, join } from 'node:path';
 import { LoreError } from '../errors.js';
 import { sessionIndexPath } from '../commands/workspace.js';
 import type { CommandSpec } from './command.js';
@@ -23,7 +22,7 @@ export const importSpec: CommandSpec = {
   run: async (argv, cwd, io) => {
     const since = parseSince(argv.since);
     const sessionIndex = await sessionIndexPath(cwd);
-    const { importSessions } = await import('../commands/import.js');
+    const { importSessions, importStatePath } = await import('../commands/import.js');
     await importSessions(
       {
         claudeDir: argv['claude-dir'] as string | undefined,
@@ -32,7 +31,7 @@ export const importSpec: CommandSpec = {
         dryRun: Boolean(argv['dry-run']),
         link: argv.link !== false,
         indexPath: sessionIndex,
-        statePath: join(dirname(sessionIndex), 'import-state.json'),
+        statePath: importStatePath(sessionIndex),
       },
       io,
     );

@@ -1,12 +1,15 @@
 import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { hooksText as t } from '../cli/hooks-text.js';
 import type { Io } from '../cli/io.js';
 import { LoreError } from '../errors.js';
+import { isDirectory } from '../is-directory.js';
 import { addBlock, hasBlock, removeBlock, shellQuote, templatePath, type AddResult } from './hooks-block.js';
 import { disableNotesConfig, enableNotesConfig, readNotesConfig, REWRITE_MODE } from './hooks-config.js';
 import { AGENTS } from '../sessions/agent-events.js';
 import { git } from './hooks-git.js';
+import { defaultLogDirs } from './import.js';
 import { agentEventsInstalled, agentsInstalled, planAgentInstall, removeAgentHooks, settingsPath, writeAgentPlan, type Agent, type AgentInstall } from './hooks-agent.js';
 import { findLayout, HOOK_NAMES, hookPath, lefthookRunsLore, STDIN_HOOKS, SYNC_HOOK, type HookName, type Layout } from './hooks-layout.js';
 
@@ -119,6 +122,20 @@ export function installHooks(opts: HooksOptions & { showInLog: boolean }, io: Io
   if (layout.kind !== 'lefthook') io.out(t.installedSummary());
   if (layout.kind !== 'lefthook' && opts.sync) io.out(t.syncSummary());
   if (agentPlan) io.out(t.agentSummary(opts.agent!));
+  const live = new Set([...agentsInstalled(layout.top), ...(opts.agent ? [opts.agent] : [])]);
+  for (const { agent, dir } of agentsOnThisMachine()) if (!live.has(agent)) io.out(t.agentFound(agent, dir));
+}
+
+/** The agents whose own directories exist here (their logs, for the two lore imports). */
+function agentsOnThisMachine(): { agent: Agent; dir: string }[] {
+  const { claudeDir, codexDir } = defaultLogDirs();
+  const gemini = join(homedir(), '.gemini');
+  const dirs: { agent: Agent; dir: string }[] = [
+    { agent: 'claude-code', dir: claudeDir },
+    { agent: 'codex', dir: codexDir },
+    { agent: 'gemini-cli', dir: gemini },
+  ];
+  return dirs.filter(({ dir }) => isDirectory(dir));
 }
 
 function uninstallFiles(layout: Exclude<Layout, { kind: 'lefthook' }>, sync: boolean, io: Io): void {

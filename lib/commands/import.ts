@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { importText } from '../cli/import-text.js';
 import { linkText } from '../cli/link-text.js';
 import { startSpinner } from '../cli/spinner.js';
@@ -20,6 +20,11 @@ export interface ImportOptions {
   claudeDir?: string;
   /** Codex's `sessions` directory; default `$CODEX_HOME/sessions` or `~/.codex/sessions`. */
   codexDir?: string;
+  /**
+   * Which logs of a tool's directory to read; default: every log in it. With a choice, logs
+   * it leaves out keep their state (they are not gone, only not asked about).
+   */
+  choose?: (tool: ImportTool, dir: string) => string[] | null;
   /** Epoch ms: sessions that ended before it are left out (and left unread, for a later import). */
   since?: number;
   dryRun: boolean;
@@ -53,6 +58,11 @@ interface Importer {
   dir: string;
   idFromPath(path: string): string | undefined;
   read(lines: string[], prior: LogProgress | undefined, idFromPath: string | undefined, mtimeMs: number): ReadResult;
+}
+
+/** Where the import keeps what it has read of each log: beside the index. */
+export function importStatePath(indexPath: string): string {
+  return join(dirname(indexPath), 'import-state.json');
 }
 
 export function defaultLogDirs(env: NodeJS.ProcessEnv = process.env): { claudeDir: string; codexDir: string } {
@@ -96,7 +106,7 @@ export async function importSessions(opts: ImportOptions, io: Io): Promise<Impor
       tools.push(report);
       let logs: string[] | null;
       try {
-        logs = findLogFiles(importer.dir);
+        logs = opts.choose ? opts.choose(importer.tool, importer.dir) : findLogFiles(importer.dir);
       } catch (e) {
         io.err(importText.unreadableDir(importer.dir, reason(e)));
         continue;
@@ -106,7 +116,7 @@ export async function importSessions(opts: ImportOptions, io: Io): Promise<Impor
         continue;
       }
       report.logs = logs.length;
-      stateChanged = forgetDeleted(state, importer.dir, logs) || stateChanged;
+      if (!opts.choose) stateChanged = forgetDeleted(state, importer.dir, logs) || stateChanged;
       const fresh = new Set<string>();
       const updated = new Set<string>();
       for (const [k, path] of logs.entries()) {

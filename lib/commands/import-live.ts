@@ -1,0 +1,74 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Io } from '../cli/io.js';
+import { findLogFiles } from '../sessions/importers/find-logs.js';
+import type { ImportTool } from '../sessions/importers/progress.js';
+import { importSessions, importStatePath } from './import.js';
+import { stampIndex, type IndexStamp } from './quiet-marker.js';
+
+/**
+ * What the post-commit hook reads of the agents' logs before `--current` decides (issue
+ * 13): a Claude Code or Codex session that runs without lore's agent hooks still writes
+ * its log, and what is new in it is imported, as `lore import` would, so the session is
+ * current, with its files. Only logs of this repository's sessions written in the last
+ * minutes are looked at: Claude Code's project directories named after a directory in the
+ * repository, Codex's directories of today and yesterday. Quiet, and never an error: it
+ * only adds to what the index knows.
+ */
+export const LIVE_LOG_MS = 10 * 60_000;
+
+const silent: Io = { out: () => {}, err: () => {}, ask: async () => null, isTTY: false };
+
+/** Claude Code names a project's directory after its cwd, each character but letters and digits made `-`. */
+function claudeProjectName(dir: string): string {
+  return dir.replace(/[^A-Za-z0-9]/g, '-');
+}
+
+function datePath(ms: number): string[] {
+  const d = new Date(ms);
+  return [String(d.getFullYear()), String(d.getMonth() + 1).padStart(2, '0'), String(d.getDate()).padStart(2, '0')];
+}
+
+function candidates(tool: ImportTool, dir: string, root: string, now: number): string[] {
+  let dirs: string[];
+  if (tool === 'claude-code') {
+    const prefix = claudeProjectName(root);
+    dirs = readdirSync(dir).filter((name) => name.startsWith(prefix)).map((name) => join(dir, name));
+  } else {
+    // Codex files a session under the local date it started: one that began before midnight is yesterday's.
+    dirs = [...new Set([now, now - 24 * 60 * 60_000].map((t) => join(dir, ...datePath(t))))];
+  }
+  return dirs.flatMap((d) => findLogFiles(d) ?? []);
+}
+
+function writtenSince(path: string, since: number): boolean {
+  try {
+    return statSync(path).mtimeMs >= since;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Imports what is new in the live logs of `root`'s sessions, then stamps the index for the
+ * quiet marker. The stamp is no older than the moment the logs were looked at, so the hook
+ * (hooks/post-commit) starts lore again as soon as a log is written after it.
+ */
+export async function importLiveLogs(indexPath: string, root: string | null, now = Date.now()): Promise<IndexStamp> {
+  if (root !== null) {
+    try {
+      const choose = (tool: ImportTool, dir: string) => {
+        try {
+          return candidates(tool, dir, root, now).filter((path) => writtenSince(path, now - LIVE_LOG_MS));
+        } catch {
+          return null; // no such directory: that agent is not used here
+        }
+      };
+      await importSessions({ indexPath, statePath: importStatePath(indexPath), choose, dryRun: false, link: false }, silent);
+    } catch {
+      // Only an aid to --current: a log lore cannot read must not stop the link.
+    }
+  }
+  const stamp = stampIndex(indexPath);
+  return { ...stamp, mtime: new Date(Math.max(stamp.mtime?.getTime() ?? 0, now)) };
+}
