@@ -94,6 +94,20 @@ agent('without settings install creates them; a moved lore is updated in place; 
   assert.is(readFileSync(settings, 'utf8'), '{}\n');
 });
 
+agent('settings from before agent commits were recorded: status says what is missing, install adds it', ({ w, repo, settings }) => {
+  assert.is(installHooks(w, repo, ['--agent', 'claude-code']).code, 0);
+  const s = read(settings);
+  delete (s.hooks as Record<string, unknown>).PreToolUse;
+  s.hooks.PostToolUse[0].matcher = 'Edit|MultiEdit|Write|NotebookEdit';
+  writeFileSync(settings, JSON.stringify(s, null, 2) + '\n');
+  assert.match(
+    lore(w, repo, ['hooks', 'status']).stdout,
+    `claude-code: partly installed, without PreToolUse (Bash) and PostToolUse (Edit|MultiEdit|Write|NotebookEdit|Bash) (${settings}); lore hooks install --agent claude-code completes it`,
+  );
+  assert.match(installHooks(w, repo, ['--agent', 'claude-code']).stdout, `claude-code: updated lore's hooks (${settings})`);
+  assert.match(lore(w, repo, ['hooks', 'status']).stdout, `claude-code: installed (${settings})`);
+});
+
 agent('settings that are not JSON: an error, and nothing is written', ({ w, repo, settings }) => {
   mkdirSync(join(repo, '.claude'));
   writeFileSync(settings, '{ "model": "opus", }\n');

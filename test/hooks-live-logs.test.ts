@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { commit, makeRepo, makeWorld, noteRecords, type World } from './helpers/env.js';
+import { addSessions, commit, makeRepo, makeWorld, noteRecords, type World } from './helpers/env.js';
 import { ago, hookCommit, installHooks, printed } from './helpers/hooks.js';
 
 /**
@@ -50,6 +50,19 @@ logs('a session known only from its log is linked by the next commit, even after
   assert.equal(printed(c).length, 1, printed(c).join('\n'));
   assert.match(printed(c)[0], /^lore: Linked session 7d2c1a00 -> commit [0-9a-f]+$/);
   assert.equal(noteRecords(w, repo).map((r) => [r.session, r.method, r.tool]), [[ID, 'current', 'claude-code']]);
+});
+
+logs('a session its agent hooks report as active keeps being active: its log is not imported over it', ({ w, repo }) => {
+  assert.is(installHooks(w, repo).code, 0);
+  addSessions(w, [{ id: ID, cwd: repo, started_at: ago(30), ended_at: null, tool: 'claude-code', files: [join(repo, 'src/a.ts')] }]);
+  const index = join(w.loreHome, 'sessions.jsonl');
+  const before = readFileSync(index, 'utf8');
+  writeClaudeLog(w, repo, 'src/a.ts');
+  mkdirSync(join(repo, 'src'));
+  writeFileSync(join(repo, 'src/a.ts'), 'b\n');
+  const c = hookCommit(w, repo);
+  assert.match(printed(c)[0], /^lore: Linked session 7d2c1a00 -> commit [0-9a-f]+$/);
+  assert.is(readFileSync(index, 'utf8'), before, 'the log\'s last line did not become the session\'s end');
 });
 
 logs('lore hooks install names the agents it finds and offers --agent for live capture', ({ w, repo }) => {

@@ -1,6 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Io } from '../cli/io.js';
+import { readIndex } from '../sessions/index-file.js';
+import { claudeCodeIdFromPath } from '../sessions/importers/claude-code.js';
+import { codexIdFromPath } from '../sessions/importers/codex.js';
 import { findLogFiles } from '../sessions/importers/find-logs.js';
 import type { ImportTool } from '../sessions/importers/progress.js';
 import { importSessions, importStatePath } from './import.js';
@@ -49,6 +52,23 @@ function writtenSince(path: string, since: number): boolean {
   }
 }
 
+const ID_FROM_PATH: Record<ImportTool, (path: string) => string | undefined> = { 'claude-code': claudeCodeIdFromPath, codex: codexIdFromPath };
+
+/**
+ * Leaves out the logs of sessions the index holds as active: their agent hooks (or `lore
+ * session`) report them live, and an import would record the log's last line as their end.
+ */
+function withoutLiveSessions(indexPath: string, tool: ImportTool, logs: string[]): string[] {
+  if (logs.length === 0) return logs;
+  const idOf = new Map(logs.map((path) => [path, ID_FROM_PATH[tool](path)]));
+  const ids = new Set([...idOf.values()].filter((id): id is string => id !== undefined));
+  const known = readIndex(indexPath, () => {}, (id) => ids.has(id)).sessions;
+  return logs.filter((path) => {
+    const id = idOf.get(path);
+    return id === undefined || known.get(id)?.endedAt !== null;
+  });
+}
+
 /**
  * Imports what is new in the live logs of `root`'s sessions, then stamps the index for the
  * quiet marker. The stamp is no older than the moment the logs were looked at, so the hook
@@ -58,11 +78,13 @@ export async function importLiveLogs(indexPath: string, root: string | null, now
   if (root !== null) {
     try {
       const choose = (tool: ImportTool, dir: string) => {
+        let recent: string[];
         try {
-          return candidates(tool, dir, root, now).filter((path) => writtenSince(path, now - LIVE_LOG_MS));
+          recent = candidates(tool, dir, root, now).filter((path) => writtenSince(path, now - LIVE_LOG_MS));
         } catch {
           return null; // no such directory: that agent is not used here
         }
+        return withoutLiveSessions(indexPath, tool, recent);
       };
       await importSessions({ indexPath, statePath: importStatePath(indexPath), choose, dryRun: false, link: false }, silent);
     } catch {
