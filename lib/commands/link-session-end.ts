@@ -24,7 +24,7 @@ function linkOnEnd(root: string): boolean {
   return git(root, ['config', '--bool', 'lore.linkOnEnd']) !== 'false';
 }
 
-/** The ended sessions among `ids` grouped by the repository they ran in; others drop out. */
+/** The sessions grouped by the git repository they ran in; one whose directory is gone or not in git drops out. */
 function byRepository(placed: Placed[]): Map<string, Placed[]> {
   const groups = new Map<string, Placed[]>();
   for (const p of placed) {
