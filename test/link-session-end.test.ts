@@ -94,9 +94,11 @@ end('`lore session end <prefix>` links the session and prints what it linked; en
   assert.equal(linkedSessions(w, repo, byHand), []);
 
   const ref = notesRef(w, repo);
+  const index = readFileSync(join(w.loreHome, 'sessions.jsonl'), 'utf8');
   const again = lore(w, repo, ['session', 'end', SID.a]);
   assert.equal([again.code, again.stdout, again.stderr], [0, '', '']);
   assert.is(notesRef(w, repo), ref, 'no notes commit the second time');
+  assert.is(readFileSync(join(w.loreHome, 'sessions.jsonl'), 'utf8'), index, 'the session keeps its first end');
   // What the agent hook runs in the background, run in the foreground: nothing more either.
   assert.is(lore(w, repo, ['hooks', 'session-ended', '--session', SID.a]).code, 0);
   assert.is(notesRef(w, repo), ref);

@@ -5,7 +5,7 @@ import { linkText } from '../cli/link-text.js';
 import { LoreError } from '../errors.js';
 import { appendIndexLines, readIndex } from '../sessions/index-file.js';
 import { findSession, matchesAnyPrefix } from '../sessions/lookup.js';
-import { normaliseId, shortId } from '../sessions/session.js';
+import { normaliseId, shortId, type Session } from '../sessions/session.js';
 import { linkEndedSessions } from './link-session-end.js';
 
 /**
@@ -50,11 +50,11 @@ function sessionId(id: string | undefined): string {
   return normaliseId(trimmed);
 }
 
-/** The full id of the one indexed session a prefix names; an unknown or ambiguous one is an error. */
-function knownId(indexPath: string, prefix: string | undefined, io: Io): string {
+/** The one indexed session a prefix names; an unknown or ambiguous one is an error. */
+function knownSession(indexPath: string, prefix: string | undefined, io: Io): Session {
   const wanted = sessionId(prefix);
   const index = readIndex(indexPath, (w) => io.err(w), matchesAnyPrefix([wanted]));
-  return findSession(index.sessions, wanted).id;
+  return findSession(index.sessions, wanted);
 }
 
 /** Appends the session's first line and prints its id, for the caller to keep. */
@@ -106,13 +106,17 @@ export function recordEnd(indexPath: string, id: string): void {
 
 export async function sessionTouch(opts: SessionTouchOptions, io: Io): Promise<void> {
   filesToRecord(opts.files); // before the index is read: a missing FILE is a usage error, whatever the id
-  recordTouch(opts.indexPath, knownId(opts.indexPath, opts.id, io), opts.files, { cwd: opts.cwd });
+  recordTouch(opts.indexPath, knownSession(opts.indexPath, opts.id, io).id, opts.files, { cwd: opts.cwd });
 }
 
-/** Ends the session, then links it to the commits made in its window (see link-session-end.ts). */
+/**
+ * Ends the session, then links it to the commits made in its window (see link-session-end.ts).
+ * A session that has ended keeps its end: a second `end` must not stretch its window over
+ * commits made since.
+ */
 export async function sessionEnd(opts: SessionEndOptions, io: Io): Promise<void> {
-  const id = knownId(opts.indexPath, opts.id, io);
-  recordEnd(opts.indexPath, id);
+  const { id, endedAt } = knownSession(opts.indexPath, opts.id, io);
+  if (endedAt === null) recordEnd(opts.indexPath, id);
   if (opts.link === false) return;
   for (const l of await linkEndedSessions(opts.indexPath, [id], (w) => io.err(w))) io.out(linkText.linked(shortId(l.session), l.short));
 }
