@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { commit, lore, makeRepo, makeWorld, SID, type World } from './helpers/env.js';
-import { installHooks } from './helpers/hooks.js';
+import { installHooks, writeScript } from './helpers/hooks.js';
 
 /**
  * Live capture for Codex and Gemini CLI, and agent commits (issue 13), through the hooks
@@ -141,6 +141,23 @@ live('claude-code: Bash running git commit records committing_at at PreToolUse a
   assert.equal([line.id, line.committing_at], [SID.a, line.seen_at]);
   fire(w, repo, file, 'PostToolUse', { ...base, tool_name: 'Bash', tool_input: { command, description: 'Commit' }, tool_response: { stdout: '[main 1a2b3c4] Add a', stderr: '' } });
   assert.equal(indexLines(w).at(-1), { id: SID.a, committing_at: null });
+});
+
+live('a shell command without "commit" in it is answered by the hook command itself, without starting lore', ({ w, repo }) => {
+  assert.is(installHooks(w, repo, ['--agent', 'claude-code']).code, 0);
+  const command = read(join(repo, '.claude/settings.json')).hooks.PreToolUse[0].hooks[0].command;
+  const bin = join(w.dir, 'fake-bin');
+  const started = join(w.dir, 'lore-started');
+  writeScript(join(bin, 'lore'), `#!/bin/sh\ncat > '${started}'\n`);
+  const run = (toolInput: Record<string, unknown>) => {
+    rmSync(started, { force: true });
+    const input = JSON.stringify({ session_id: SID.a, cwd: repo, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: toolInput });
+    const r = spawnSync('sh', ['-c', command], { cwd: repo, env: { ...w.env, PATH: `${bin}:${w.env.PATH}` }, input, encoding: 'utf8' });
+    assert.equal([r.status, r.stdout, r.stderr], [0, '', '']);
+    return existsSync(started) ? JSON.parse(readFileSync(started, 'utf8')) : null;
+  };
+  assert.is(run({ command: 'npm test' }), null);
+  assert.equal(run({ command: 'git commit -m x' })?.tool_input, { command: 'git commit -m x' }, 'lore gets the event as the agent sent it');
 });
 
 live('an unknown agent in the hook command never fails the agent', ({ w, repo }) => {

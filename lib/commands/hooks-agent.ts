@@ -66,13 +66,16 @@ export function settingsPath(top: string, agent: Agent): string {
 /**
  * `lore` on PATH first, as the git hooks do; else the node and lore that installed it. The
  * file is often checked in: for a teammate with neither, the hook does nothing, silently.
- * Claude Code's keeps the command it always had, so existing installs stay as they are.
+ * The agent waits for its tool hooks, and most shell commands are not commits: a Bash event
+ * whose payload does not even contain "commit" is answered by the shell, without node.
  */
 function command(agent: Agent): string {
   const action = agent === 'claude-code' ? ACTION : `${ACTION} --agent ${agent}`;
+  const run = (lore: string) => `printf '%s\\n' "$input" | ${lore} ${action}`;
   return (
-    `${loreFallback()}; if command -v lore >/dev/null 2>&1; then exec lore ${action}; ` +
-    `elif [ -f "$lore_js" ] && command -v "$lore_node" >/dev/null 2>&1; then exec "$lore_node" "$lore_js" ${action}; fi`
+    `${loreFallback()}; input=$(cat); case $input in *'"Bash"'*) case $input in *commit*) ;; *) exit 0 ;; esac ;; esac; ` +
+    `if command -v lore >/dev/null 2>&1; then ${run('lore')}; ` +
+    `elif [ -f "$lore_js" ] && command -v "$lore_node" >/dev/null 2>&1; then ${run('"$lore_node" "$lore_js"')}; fi`
   );
 }
 
