@@ -35,13 +35,16 @@ const SESSION_PREFIX = /^[0-9A-Za-z][0-9A-Za-z._-]*$/;
 /**
  * The calls made most skip yargs (~40 ms to load and parse): the post-commit hook's exact
  * `lore link --current --commit <full sha>`, `lore link <SESSION>...` with no option, and
- * lore's hooks' own `lore hooks agent-event` and `lore hooks rewritten`. They run what yargs
+ * lore's hooks' own `lore hooks agent-event [--agent A]` and `lore hooks rewritten`. They run what yargs
  * would have chosen, with what yargs would have given; anything else, however close, goes
  * through yargs. Returns null for those.
  */
 function directRun(argv: string[], as: string, cwd: string, io: Io): (() => Promise<void>) | null {
   if (as === 'lore' && argv.length === 2 && argv[0] === 'hooks' && (argv[1] === 'agent-event' || argv[1] === 'rewritten')) {
     return async () => (await import('./cli/hooks-spec.js')).hooksSpec.run({ action: argv[1] }, cwd, io);
+  }
+  if (as === 'lore' && argv.length === 4 && argv[0] === 'hooks' && argv[1] === 'agent-event' && argv[2] === '--agent') {
+    return async () => (await import('./cli/hooks-spec.js')).hooksSpec.run({ action: argv[1], agent: argv[3] }, cwd, io);
   }
   const [command, ...rest] = as === 'lore' ? argv : ['link', ...argv];
   if (command !== 'link' || rest.length === 0) return null;

@@ -52,8 +52,9 @@ agent('install merges into existing settings, twice changes nothing, uninstall g
   assert.is(s.model, 'opus');
   assert.equal(s.hooks.Stop, USER_SETTINGS.hooks.Stop);
   assert.equal(s.hooks.PostToolUse[0], USER_SETTINGS.hooks.PostToolUse[0]);
-  assert.is(s.hooks.PostToolUse[1].matcher, 'Edit|MultiEdit|Write|NotebookEdit');
-  for (const e of ['SessionStart', 'PostToolUse', 'SessionEnd']) {
+  assert.is(s.hooks.PostToolUse[1].matcher, 'Edit|MultiEdit|Write|NotebookEdit|Bash');
+  assert.is(s.hooks.PreToolUse[0].matcher, 'Bash');
+  for (const e of ['SessionStart', 'PreToolUse', 'PostToolUse', 'SessionEnd']) {
     const command = s.hooks[e].at(-1)!.hooks[0].command;
     // The absolute fallback, as in the git hooks, for an agent started without lore on PATH.
     assert.ok(command.includes(`lore_node='${process.execPath}' lore_js='${LORE_BIN}'`), command);
@@ -84,13 +85,27 @@ agent('without settings install creates them; a moved lore is updated in place; 
   assert.is(r.code, 0, r.stderr);
   assert.match(r.stdout, `claude-code: installed (created ${settings})`);
   const fresh = readFileSync(settings, 'utf8');
-  assert.equal(Object.keys(read(settings).hooks), ['SessionStart', 'PostToolUse', 'SessionEnd']);
+  assert.equal(Object.keys(read(settings).hooks), ['SessionStart', 'PreToolUse', 'PostToolUse', 'SessionEnd']);
   writeFileSync(settings, fresh.replaceAll(LORE_BIN, '/old/place/bin/lore.js'));
   assert.match(lore(w, repo, ['hooks', 'status']).stdout, `claude-code: installed (${settings})`);
   assert.match(installHooks(w, repo, ['--agent', 'claude-code']).stdout, `claude-code: updated lore's hooks (${settings})`);
   assert.is(readFileSync(settings, 'utf8'), fresh);
   lore(w, repo, ['hooks', 'uninstall', '--agent', 'claude-code']);
   assert.is(readFileSync(settings, 'utf8'), '{}\n');
+});
+
+agent('settings from before agent commits were recorded: status says what is missing, install adds it', ({ w, repo, settings }) => {
+  assert.is(installHooks(w, repo, ['--agent', 'claude-code']).code, 0);
+  const s = read(settings);
+  delete (s.hooks as Record<string, unknown>).PreToolUse;
+  s.hooks.PostToolUse[0].matcher = 'Edit|MultiEdit|Write|NotebookEdit';
+  writeFileSync(settings, JSON.stringify(s, null, 2) + '\n');
+  assert.match(
+    lore(w, repo, ['hooks', 'status']).stdout,
+    `claude-code: partly installed, without PreToolUse (Bash) and PostToolUse (Edit|MultiEdit|Write|NotebookEdit|Bash) (${settings}); lore hooks install --agent claude-code completes it`,
+  );
+  assert.match(installHooks(w, repo, ['--agent', 'claude-code']).stdout, `claude-code: updated lore's hooks (${settings})`);
+  assert.match(lore(w, repo, ['hooks', 'status']).stdout, `claude-code: installed (${settings})`);
 });
 
 agent('settings that are not JSON: an error, and nothing is written', ({ w, repo, settings }) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Io } from '../lib/cli/io.js';
-import { sessionEnd, sessionStart, sessionTouch } from '../lib/commands/session.js';
+import { recordEnd, recordTouch, sessionEnd, sessionStart, sessionTouch } from '../lib/commands/session.js';
 import { isLoreError } from '../lib/errors.js';
 import { readIndex } from '../lib/sessions/index-file.js';
 import { lastActivity, type Session } from '../lib/sessions/session.js';
@@ -139,14 +139,37 @@ s('UUIDs are stored lower-case, so touch and end may use any case', async (ctx) 
   assert.type(got.endedAt, 'number');
 });
 
-s('touch and end of an id lore has not seen are appended all the same', async (ctx) => {
-  await sessionTouch({ indexPath: ctx.indexPath, id: 'hook-made-id', files: ['/w/a.ts'] }, ctx.io);
-  await sessionEnd({ indexPath: ctx.indexPath, id: 'hook-made-id' }, ctx.io);
+s('the agent hooks record touch and end of an id lore has not seen yet', async (ctx) => {
+  recordTouch(ctx.indexPath, 'hook-made-id', ['/w/a.ts']);
+  recordEnd(ctx.indexPath, 'hook-made-id');
   const got = session(ctx, 'hook-made-id');
   assert.equal(got.files, ['/w/a.ts']);
   assert.type(got.endedAt, 'number');
   assert.is(got.startedAt, undefined);
   assert.equal(ctx.out, []);
+});
+
+s('touch and end take a unique prefix, as every command does', async (ctx) => {
+  const id = await sessionStart({ indexPath: ctx.indexPath, id: 'c9731a91-4f2b-4e8a-9c3d-1a2b3c4d5e6f', cwd: '/p' }, ctx.io);
+  await sessionStart({ indexPath: ctx.indexPath, id: 'd0e1f2a3-0000-4000-8000-000000000003', cwd: '/p' }, ctx.io);
+  await sessionTouch({ indexPath: ctx.indexPath, id: 'C973', files: ['/x'] }, ctx.io);
+  await sessionEnd({ indexPath: ctx.indexPath, id: 'c9731a91' }, ctx.io);
+  const got = session(ctx, id);
+  assert.equal(got.files, ['/x']);
+  assert.type(got.endedAt, 'number');
+  assert.is(session(ctx, 'd0e1f2a3-0000-4000-8000-000000000003').endedAt, null);
+  assert.not.ok(readIndex(ctx.indexPath, () => {}).sessions.has('c9731a91'), 'no session is made from the prefix');
+});
+
+s('touch and end refuse an id lore does not know, or a prefix of several, and write nothing', async (ctx) => {
+  await sessionStart({ indexPath: ctx.indexPath, id: 'c9731a91-4f2b-4e8a-9c3d-1a2b3c4d5e6f', cwd: '/p' }, ctx.io);
+  await sessionStart({ indexPath: ctx.indexPath, id: 'c9731a92-0000-4000-8000-000000000002', cwd: '/p' }, ctx.io);
+  const before = readFileSync(ctx.indexPath, 'utf8');
+  await rejects(sessionEnd({ indexPath: ctx.indexPath, id: 'dead0000' }, ctx.io), 'UNKNOWN_SESSION');
+  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: 'dead0000', files: ['/a'] }, ctx.io), 'UNKNOWN_SESSION');
+  await rejects(sessionEnd({ indexPath: ctx.indexPath, id: 'c9731a9' }, ctx.io), 'AMBIGUOUS_SESSION');
+  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: 'c9731a9', files: ['/a'] }, ctx.io), 'AMBIGUOUS_SESSION');
+  assert.is(readFileSync(ctx.indexPath, 'utf8'), before);
 });
 
 s('an empty id is a BAD_ARGUMENT and writes nothing', async (ctx) => {

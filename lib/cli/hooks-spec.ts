@@ -7,8 +7,10 @@ const ACTIONS = ['install', 'uninstall', 'status'];
 /** Run by the post-rewrite hook and the agents' hooks, not by people: accepted, but not listed in the help. */
 const REWRITTEN = 'rewritten';
 const AGENT_EVENT = 'agent-event';
+/** Run in the background by an agent's end hook: links the session that ended. */
+const SESSION_ENDED = 'session-ended';
 /** Agents whose hooks lore can install (kept here: the help must not load the hooks code). */
-const AGENTS: readonly Agent[] = ['claude-code'];
+const AGENTS: readonly Agent[] = ['claude-code', 'codex', 'gemini-cli'];
 
 /** What a hook pipes in (post-rewrite's "old new" lines, an agent's event); a terminal gives none. */
 async function readStdin(): Promise<string> {
@@ -34,9 +36,10 @@ export const hooksSpec: CommandSpec = {
         default: false,
         describe: 'Also a pre-push hook that runs lore sync, so each push shares the links',
       })
+      .option('session', { type: 'string', hidden: true, requiresArg: true })
       .option('agent', {
         choices: AGENTS,
-        describe: "Also the agent's own hooks (.claude/settings.json), which tell lore about each session as it happens",
+        describe: "Also the agent's own hooks (.claude/settings.json, .codex/hooks.json, .gemini/settings.json), which tell lore about each session as it happens",
       }) as never,
   run: async (argv, cwd, io) => {
     const action = String(argv.action);
@@ -45,7 +48,12 @@ export const hooksSpec: CommandSpec = {
     const agent = argv.agent as Agent | undefined;
     if (action === AGENT_EVENT) {
       const { recordAgentEvent } = await import('../commands/hooks-agent-event.js');
-      await recordAgentEvent(await readStdin(), io);
+      await recordAgentEvent(String(argv.agent ?? 'claude-code'), await readStdin(), io);
+      return;
+    }
+    if (action === SESSION_ENDED && typeof argv.session === 'string') {
+      const [{ linkEndedSessions }, { sessionIndexPath }] = await Promise.all([import('../commands/link-session-end.js'), import('../commands/workspace.js')]);
+      await linkEndedSessions(await sessionIndexPath(cwd), [argv.session], () => {});
       return;
     }
     if (action !== REWRITTEN && !ACTIONS.includes(action)) {

@@ -1,5 +1,8 @@
 /** Every line `lore hooks` prints, in one place. The hook scripts' own lines are in hooks/. */
 import type { HookName } from '../commands/hooks-layout.js';
+import type { AgentName } from '../sessions/agent-events.js';
+
+const AGENT_LABEL: Record<AgentName, string> = { 'claude-code': 'Claude Code', codex: 'Codex', 'gemini-cli': 'Gemini CLI' };
 
 export const hooksText = {
   added: (hook: HookName, path: string) => `${hook}: installed, as a block in your existing hook, which still runs (${path})`,
@@ -47,7 +50,9 @@ export const hooksText = {
   agentAdded: (agent: string, path: string) => `${agent}: installed, next to the settings and hooks already there (${path})`,
   agentUpdated: (agent: string, path: string) => `${agent}: updated lore's hooks (${path})`,
   agentUnchanged: (agent: string, path: string) => `${agent}: already installed (${path})`,
-  agentSummary: () => "Claude Code now tells lore about each session as it happens: its start, each file it edits, its end.",
+  agentSummary: (agent: AgentName) => `${AGENT_LABEL[agent]} now tells lore about each session as it happens: its start, each file it edits, its commits, its end.`,
+  agentFound: (agent: AgentName, dir: string) =>
+    `${agent}: found on this machine (${dir}); lore hooks install --agent ${agent} reports its sessions live, with their files`,
   agentRemoved: (agent: string, path: string) => `${agent}: removed lore's hooks; the other settings stay (${path})`,
   agentLeft: (agent: string, path: string) => `${agent}: lore's hooks stay in ${path}; lore hooks uninstall --agent ${agent} removes them`,
   agentInstalled: (agent: string, path: string) => `${agent}: installed (${path})`,
@@ -55,8 +60,8 @@ export const hooksText = {
     `${agent}: partly installed, without ${and(missing)} (${path}); lore hooks install --agent ${agent} completes it`,
   agentNotInstalled: (agent: string, path: string) => `${agent}: not installed (${path})`,
   agentBadSettings: (path: string, why: string) => `cannot edit ${path}: ${why}`,
-  agentBadSettingsHint: (path: string) => `Fix ${path} (Claude Code reads it as JSON), then run the command again.`,
-  agentEventFailed: (why: string) => `lore: could not record the Claude Code event (${why})`,
+  agentBadSettingsHint: (path: string, agent: AgentName) => `Fix ${path} (${AGENT_LABEL[agent]} reads it as JSON), then run the command again.`,
+  agentEventFailed: (agent: string, why: string) => `lore: could not record the ${AGENT_LABEL[agent as AgentName] ?? 'agent'} event (${why})`,
 };
 
 /** `a, b and c`, for the lines that name several hooks. */

@@ -1,4 +1,3 @@
-import { dirname, join } from 'node:path';
 import { LoreError } from '../errors.js';
 import { sessionIndexPath } from '../commands/workspace.js';
 import { IMPORT_TOOLS, isImportTool, type ImportTool } from '../sessions/importers/progress.js';
@@ -36,12 +35,13 @@ export const importSpec: CommandSpec = {
       .option('codex-dir', { type: 'string', describe: "Codex's sessions directory (default: $CODEX_HOME/sessions or ~/.codex/sessions)", requiresArg: true })
       .option('from', { type: 'string', array: true, describe: 'Read a tool\'s logs from DIR instead of its default place (TOOL=DIR, repeatable)', requiresArg: true })
       .option('since', { type: 'string', describe: 'Skip sessions that ended before this date', requiresArg: true })
-      .option('dry-run', { type: 'boolean', default: false, describe: 'Report what would be imported; write nothing' }) as never,
+      .option('dry-run', { type: 'boolean', default: false, describe: 'Report what would be imported; write nothing' })
+      .option('link', { type: 'boolean', default: true, describe: 'Link the sessions whose end it reads to their commits (--no-link: do not)' }) as never,
   run: async (argv, cwd, io) => {
     const since = parseSince(argv.since);
     const from = parseFrom(argv.from);
     const sessionIndex = await sessionIndexPath(cwd);
-    const { importSessions } = await import('../commands/import.js');
+    const { importSessions, importStatePath } = await import('../commands/import.js');
     await importSessions(
       {
         claudeDir: argv['claude-dir'] as string | undefined,
@@ -50,8 +50,9 @@ export const importSpec: CommandSpec = {
         cwd,
         since,
         dryRun: Boolean(argv['dry-run']),
+        link: argv.link !== false,
         indexPath: sessionIndex,
-        statePath: join(dirname(sessionIndex), 'import-state.json'),
+        statePath: importStatePath(sessionIndex),
       },
       io,
     );

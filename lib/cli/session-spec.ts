@@ -4,7 +4,7 @@ import type { CommandSpec } from './command.js';
 /** `lore session start|touch|end`: live sessions for any agent or script, without a daemon. */
 export const sessionSpec: CommandSpec = {
   command: 'session <action> [args..]',
-  describe: 'Record a live session: start (prints its id), touch ID FILE..., end ID',
+  describe: 'Record a live session: start (prints its id), touch ID FILE..., end ID (links it to its commits)',
   builder: (y) =>
     y
       .positional('action', { choices: ['start', 'touch', 'end'] as const, describe: 'What happened' })
@@ -12,7 +12,8 @@ export const sessionSpec: CommandSpec = {
       .option('id', { type: 'string', describe: 'start: the session id (default: a new UUID)', requiresArg: true })
       .option('tool', { type: 'string', describe: 'start: the agent (default: manual)', requiresArg: true })
       .option('cwd', { type: 'string', describe: "start: the session's directory; touch: what relative files are relative to", requiresArg: true })
-      .option('branch', { type: 'string', describe: 'start: the git branch', requiresArg: true }) as never,
+      .option('branch', { type: 'string', describe: 'start: the git branch', requiresArg: true })
+      .option('link', { type: 'boolean', default: true, describe: 'end: link the session to the commits made in its window (--no-link: do not)' }) as never,
   run: async (argv, cwd, io) => {
     const { sessionStart, sessionTouch, sessionEnd } = await import('../commands/session.js');
     const path = await sessionIndexPath(cwd);
@@ -26,7 +27,7 @@ export const sessionSpec: CommandSpec = {
         await sessionTouch({ indexPath: path, id: args[0] ?? '', files: args.slice(1), cwd: str('cwd') }, io);
         return;
       default:
-        await sessionEnd({ indexPath: path, id: args[0] ?? '' }, io);
+        await sessionEnd({ indexPath: path, id: args[0] ?? '', link: argv.link !== false }, io);
     }
   },
 };

@@ -2,21 +2,52 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hooksText as t } from '../cli/hooks-text.js';
 import { LoreError } from '../errors.js';
+import { AGENTS, type AgentName } from '../sessions/agent-events.js';
 import { loreFallback } from './hooks-block.js';
 
 /**
- * `lore hooks install --agent claude-code`: entries in the project's .claude/settings.json
- * that run `lore hooks agent-event` when a session starts, edits a file and ends, so the
- * index knows a live session and its files when the post-commit hook links. The file is
- * the user's (and usually the team's): lore adds and removes only its own handlers, which
- * it recognises by the command they run, and keeps everything else as it was.
+ * `lore hooks install --agent A`: entries in the agent's project settings that run `lore
+ * hooks agent-event` when a session starts, edits a file, runs `git commit` and ends, so
+ * the index knows a live session, its files and its commits when the post-commit hook
+ * links. The file is the user's (and usually the team's): lore adds and removes only its
+ * own handlers, which it recognises by the command they run, and keeps everything else.
+ * Each agent's file and events are documented in lib/sessions/agent-events.ts.
  */
-export type Agent = 'claude-code';
+export type Agent = AgentName;
 
 const ACTION = 'hooks agent-event';
-/** Claude Code's tools that change files (tool_input.file_path, or notebook_path). */
-const EDIT_TOOLS = 'Edit|MultiEdit|Write|NotebookEdit';
-const EVENTS: { event: string; matcher?: string }[] = [{ event: 'SessionStart' }, { event: 'PostToolUse', matcher: EDIT_TOOLS }, { event: 'SessionEnd' }];
+
+interface AgentHooks {
+  /** The settings file, from the repository's top. */
+  file: string;
+  events: { event: string; matcher?: string }[];
+}
+
+const AGENT_HOOKS: Record<Agent, AgentHooks> = {
+  'claude-code': {
+    file: '.claude/settings.json',
+    events: [
+      { event: 'SessionStart' },
+      { event: 'PreToolUse', matcher: 'Bash' },
+      // The tools that change files (tool_input.file_path, or notebook_path), and Bash for the end of a commit.
+      { event: 'PostToolUse', matcher: 'Edit|MultiEdit|Write|NotebookEdit|Bash' },
+      { event: 'SessionEnd' },
+    ],
+  },
+  codex: {
+    file: '.codex/hooks.json',
+    events: [
+      { event: 'SessionStart' },
+      { event: 'PreToolUse', matcher: 'Bash|apply_patch' },
+      { event: 'PostToolUse', matcher: 'Bash|apply_patch' },
+      { event: 'Stop' },
+    ],
+  },
+  'gemini-cli': {
+    file: '.gemini/settings.json',
+    events: [{ event: 'SessionStart' }, { event: 'AfterTool', matcher: 'write_file|replace' }, { event: 'SessionEnd' }],
+  },
+};
 
 type Json = Record<string, unknown>;
 
@@ -28,18 +59,23 @@ export interface AgentPlan {
   result: AgentInstall;
 }
 
-export function settingsPath(top: string): string {
-  return join(top, '.claude', 'settings.json');
+export function settingsPath(top: string, agent: Agent): string {
+  return join(top, AGENT_HOOKS[agent].file);
 }
 
 /**
  * `lore` on PATH first, as the git hooks do; else the node and lore that installed it. The
  * file is often checked in: for a teammate with neither, the hook does nothing, silently.
+ * The agent waits for its tool hooks, and most shell commands are not commits: a Bash event
+ * whose payload does not even contain "commit" is answered by the shell, without node.
  */
-function command(): string {
+function command(agent: Agent): string {
+  const action = agent === 'claude-code' ? ACTION : `${ACTION} --agent ${agent}`;
+  const run = (lore: string) => `printf '%s\\n' "$input" | ${lore} ${action}`;
   return (
-    `${loreFallback()}; if command -v lore >/dev/null 2>&1; then exec lore ${ACTION}; ` +
-    `elif [ -f "$lore_js" ] && command -v "$lore_node" >/dev/null 2>&1; then exec "$lore_node" "$lore_js" ${ACTION}; fi`
+    `${loreFallback()}; input=$(cat); case $input in *'"Bash"'*) case $input in *commit*) ;; *) exit 0 ;; esac ;; esac; ` +
+    `if command -v lore >/dev/null 2>&1; then ${run('lore')}; ` +
+    `elif [ -f "$lore_js" ] && command -v "$lore_node" >/dev/null 2>&1; then ${run('"$lore_node" "$lore_js"')}; fi`
   );
 }
 
@@ -55,8 +91,13 @@ function hasLore(group: unknown): boolean {
   return isObject(group) && Array.isArray(group.hooks) && group.hooks.some(isLoreHandler);
 }
 
+/** The hooks object's lists of groups; other keys (Gemini CLI's `enabled`, say) are not lore's to touch. */
+function eventLists(hooks: Json): [string, unknown[]][] {
+  return Object.entries(hooks).filter((e): e is [string, unknown[]] => Array.isArray(e[1]));
+}
+
 function anyLore(hooks: Json): boolean {
-  return Object.values(hooks).some((groups) => (groups as unknown[]).some(hasLore));
+  return eventLists(hooks).some(([, groups]) => groups.some(hasLore));
 }
 
 /** The groups without lore's handlers; a group left with none was lore's alone and goes. */
@@ -68,26 +109,28 @@ function withoutLore(groups: unknown[]): unknown[] {
   });
 }
 
-function loreGroup(matcher: string | undefined): Json {
-  return { ...(matcher === undefined ? {} : { matcher }), hooks: [{ type: 'command', command: command() }] };
+function loreGroup(agent: Agent, matcher: string | undefined): Json {
+  return { ...(matcher === undefined ? {} : { matcher }), hooks: [{ type: 'command', command: command(agent) }] };
 }
 
 /** The settings and their hooks object, checked enough that editing cannot lose anything. */
-function readSettings(path: string): { text: string | null; settings: Json; hooks: Json } {
+function readSettings(path: string, agent: Agent): { text: string | null; settings: Json; hooks: Json } {
   const text = existsSync(path) ? readFileSync(path, 'utf8') : null;
   let settings: unknown = {};
   if (text !== null) {
     try {
       settings = JSON.parse(text);
     } catch (e) {
-      throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, `not valid JSON (${(e as Error).message})`), t.agentBadSettingsHint(path));
+      throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, `not valid JSON (${(e as Error).message})`), t.agentBadSettingsHint(path, agent));
     }
   }
-  if (!isObject(settings)) throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, 'it is not a JSON object'), t.agentBadSettingsHint(path));
+  if (!isObject(settings)) throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, 'it is not a JSON object'), t.agentBadSettingsHint(path, agent));
   const hooks = settings.hooks ?? {};
-  if (!isObject(hooks)) throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, '"hooks" is not an object'), t.agentBadSettingsHint(path));
-  for (const [event, groups] of Object.entries(hooks)) {
-    if (!Array.isArray(groups)) throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, `"hooks.${event}" is not a list`), t.agentBadSettingsHint(path));
+  if (!isObject(hooks)) throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, '"hooks" is not an object'), t.agentBadSettingsHint(path, agent));
+  for (const { event } of AGENT_HOOKS[agent].events) {
+    if (hooks[event] !== undefined && !Array.isArray(hooks[event])) {
+      throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, `"hooks.${event}" is not a list`), t.agentBadSettingsHint(path, agent));
+    }
   }
   return { text, settings, hooks };
 }
@@ -99,16 +142,16 @@ function format(settings: Json, text: string | null): string {
 }
 
 /** The settings file's new text with lore's hooks in it; throws, writing nothing, when it cannot be edited. */
-export function planAgentInstall(top: string): AgentPlan {
-  const path = settingsPath(top);
-  const { text, settings, hooks } = readSettings(path);
+export function planAgentInstall(top: string, agent: Agent): AgentPlan {
+  const path = settingsPath(top, agent);
+  const { text, settings, hooks } = readSettings(path, agent);
   const had = anyLore(hooks);
   let changed = false;
   const next: Json = { ...hooks };
-  for (const { event, matcher } of EVENTS) {
+  for (const { event, matcher } of AGENT_HOOKS[agent].events) {
     const groups = (hooks[event] ?? []) as unknown[];
     const mine = groups.filter(hasLore);
-    const want = loreGroup(matcher);
+    const want = loreGroup(agent, matcher);
     if (mine.length === 1 && JSON.stringify(mine[0]) === JSON.stringify(want)) continue;
     next[event] = [...withoutLore(groups), want];
     changed = true;
@@ -124,13 +167,17 @@ export function writeAgentPlan(plan: AgentPlan): void {
 }
 
 /** Takes lore's handlers out, from any event; false when there were none. */
-export function removeAgentHooks(top: string): boolean {
-  const path = settingsPath(top);
+export function removeAgentHooks(top: string, agent: Agent): boolean {
+  const path = settingsPath(top, agent);
   if (!existsSync(path)) return false;
-  const { text, settings, hooks } = readSettings(path);
+  const { text, settings, hooks } = readSettings(path, agent);
   if (!anyLore(hooks)) return false;
   const next: Json = {};
-  for (const [event, groups] of Object.entries(hooks) as [string, unknown[]][]) {
+  for (const [event, groups] of Object.entries(hooks)) {
+    if (!Array.isArray(groups)) {
+      next[event] = groups;
+      continue;
+    }
     const rest = withoutLore(groups);
     // An event lore's handlers alone filled goes with them; one the user left empty stays.
     if (rest.length > 0 || !groups.some(hasLore)) next[event] = rest;
@@ -140,10 +187,26 @@ export function removeAgentHooks(top: string): boolean {
   return true;
 }
 
-/** Which of lore's events the settings run it for. */
-export function agentEventsInstalled(top: string): { path: string; present: string[]; missing: string[] } {
-  const path = settingsPath(top);
-  const { hooks } = readSettings(path);
-  const present = EVENTS.map((e) => e.event).filter((event) => ((hooks[event] ?? []) as unknown[]).some(hasLore));
-  return { path, present, missing: EVENTS.map((e) => e.event).filter((e) => !present.includes(e)) };
+/**
+ * Which of lore's handlers the settings have, by event and matcher (a handler for fewer
+ * tools than lore now asks for, from an older install, counts as missing).
+ */
+export function agentEventsInstalled(top: string, agent: Agent): { path: string; present: string[]; missing: string[] } {
+  const path = settingsPath(top, agent);
+  const { hooks } = readSettings(path, agent);
+  const events = AGENT_HOOKS[agent].events;
+  const has = ({ event, matcher }: { event: string; matcher?: string }) =>
+    ((hooks[event] ?? []) as unknown[]).some((g) => hasLore(g) && (g as Json).matcher === matcher);
+  const present = events.filter(has).map((e) => describeEvent(e));
+  const missing = events.filter((e) => !has(e)).map((e) => describeEvent(e));
+  return { path, present, missing };
+}
+
+function describeEvent(e: { event: string; matcher?: string }): string {
+  return e.matcher === undefined ? e.event : `${e.event} (${e.matcher})`;
+}
+
+/** The agents whose settings in this repository run lore. */
+export function agentsInstalled(top: string): Agent[] {
+  return AGENTS.filter((agent) => agentEventsInstalled(top, agent).present.length > 0);
 }

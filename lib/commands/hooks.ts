@@ -1,12 +1,16 @@
 import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { hooksText as t } from '../cli/hooks-text.js';
 import type { Io } from '../cli/io.js';
 import { LoreError } from '../errors.js';
+import { isDirectory } from '../is-directory.js';
 import { addBlock, hasBlock, removeBlock, shellQuote, templatePath, type AddResult } from './hooks-block.js';
 import { disableNotesConfig, enableNotesConfig, readNotesConfig, REWRITE_MODE } from './hooks-config.js';
+import { AGENTS } from '../sessions/agent-events.js';
 import { git } from './hooks-git.js';
-import { agentEventsInstalled, planAgentInstall, removeAgentHooks, settingsPath, writeAgentPlan, type Agent, type AgentInstall } from './hooks-agent.js';
+import { defaultLogDirs } from './import.js';
+import { agentEventsInstalled, agentsInstalled, planAgentInstall, removeAgentHooks, settingsPath, writeAgentPlan, type Agent, type AgentInstall } from './hooks-agent.js';
 import { findLayout, HOOK_NAMES, hookPath, lefthookRunsLore, STDIN_HOOKS, SYNC_HOOK, type HookName, type Layout } from './hooks-layout.js';
 
 /**
@@ -104,7 +108,7 @@ export function installHooks(opts: HooksOptions & { showInLog: boolean }, io: Io
     throw new LoreError('BAD_CONFIG', t.sharedHooks(layout.scope, layout.dir), t.sharedHint(own, calls));
   }
   // Worked out before any hook is written: settings lore cannot edit leave everything as it was.
-  const agentPlan = opts.agent ? planAgentInstall(layout.top) : null;
+  const agentPlan = opts.agent ? planAgentInstall(layout.top, opts.agent) : null;
   if (layout.kind === 'lefthook') printLefthookYaml(layout.config, hooks, io);
   else installFiles(layout, hooks, io);
   if (agentPlan) {
@@ -117,7 +121,21 @@ export function installHooks(opts: HooksOptions & { showInLog: boolean }, io: Io
   if (before.rewriteMode !== null && before.rewriteMode !== REWRITE_MODE) io.out(t.otherRewriteMode(before.rewriteMode));
   if (layout.kind !== 'lefthook') io.out(t.installedSummary());
   if (layout.kind !== 'lefthook' && opts.sync) io.out(t.syncSummary());
-  if (agentPlan) io.out(t.agentSummary());
+  if (agentPlan) io.out(t.agentSummary(opts.agent!));
+  const live = new Set([...agentsInstalled(layout.top), ...(opts.agent ? [opts.agent] : [])]);
+  for (const { agent, dir } of agentsOnThisMachine()) if (!live.has(agent)) io.out(t.agentFound(agent, dir));
+}
+
+/** The agents whose own directories exist here (their logs, for the two lore imports). */
+function agentsOnThisMachine(): { agent: Agent; dir: string }[] {
+  const { claudeDir, codexDir } = defaultLogDirs();
+  const gemini = join(homedir(), '.gemini');
+  const dirs: { agent: Agent; dir: string }[] = [
+    { agent: 'claude-code', dir: claudeDir },
+    { agent: 'codex', dir: codexDir },
+    { agent: 'gemini-cli', dir: gemini },
+  ];
+  return dirs.filter(({ dir }) => isDirectory(dir));
 }
 
 function uninstallFiles(layout: Exclude<Layout, { kind: 'lefthook' }>, sync: boolean, io: Io): void {
@@ -144,14 +162,11 @@ function uninstallFiles(layout: Exclude<Layout, { kind: 'lefthook' }>, sync: boo
 
 export function uninstallHooks(opts: HooksOptions, io: Io): void {
   const layout = findLayout(opts.cwd);
-  const path = settingsPath(layout.top);
   // The agent's settings first: settings lore cannot read leave everything as it was.
-  const agentLine = opts.agent
-    ? (removeAgentHooks(layout.top) ? t.agentRemoved : t.agentNotInstalled)(opts.agent, path)
+  const agentLines = opts.agent
+    ? [(removeAgentHooks(layout.top, opts.agent) ? t.agentRemoved : t.agentNotInstalled)(opts.agent, settingsPath(layout.top, opts.agent))]
     : // The settings are usually the team's, checked in: lore takes its entries out only when told to.
-      agentEventsInstalled(layout.top).present.length > 0
-      ? t.agentLeft('claude-code', path)
-      : null;
+      agentsInstalled(layout.top).map((agent) => t.agentLeft(agent, settingsPath(layout.top, agent)));
   if (layout.kind === 'lefthook') {
     const yaml = readFileSync(layout.config, 'utf8');
     const running = [...HOOK_NAMES, SYNC_HOOK].filter((hook) => lefthookRunsLore(yaml, hook));
@@ -160,7 +175,7 @@ export function uninstallHooks(opts: HooksOptions, io: Io): void {
   } else {
     uninstallFiles(layout, opts.sync, io);
   }
-  if (agentLine) io.out(agentLine);
+  for (const line of agentLines) io.out(line);
   const unset = disableNotesConfig(opts.cwd);
   if (unset.length > 0) io.out(t.configUnset(unset));
 }
@@ -181,19 +196,20 @@ function statusLine(layout: Layout, hook: HookName): string {
   return layout.kind === 'shared' ? t.installedShared(hook, layout.scope, path) : t.installed(hook, path);
 }
 
-/** The agent's line: only when lore's entries are there, or the agent was asked about. */
-function agentStatusLine(top: string, agent: Agent | undefined): string | null {
-  const { path, present, missing } = agentEventsInstalled(top);
-  const name = agent ?? 'claude-code';
-  if (present.length === 0) return agent ? t.agentNotInstalled(name, path) : null;
-  return missing.length === 0 ? t.agentInstalled(name, path) : t.agentPartly(name, path, missing);
+/** An agent's line: only when lore's entries are there, or the agent was asked about. */
+function agentStatusLine(top: string, agent: Agent, asked: boolean): string | null {
+  const { path, present, missing } = agentEventsInstalled(top, agent);
+  if (present.length === 0) return asked ? t.agentNotInstalled(agent, path) : null;
+  return missing.length === 0 ? t.agentInstalled(agent, path) : t.agentPartly(agent, path, missing);
 }
 
 export function hooksStatus(opts: HooksOptions, io: Io): void {
   const layout = findLayout(opts.cwd);
   for (const hook of reported(opts.sync, (hook) => installed(layout, hook))) io.out(statusLine(layout, hook));
-  const agent = agentStatusLine(layout.top, opts.agent);
-  if (agent) io.out(agent);
+  for (const agent of opts.agent ? [opts.agent] : AGENTS) {
+    const line = agentStatusLine(layout.top, agent, agent === opts.agent);
+    if (line) io.out(line);
+  }
   const config = readNotesConfig(opts.cwd);
   io.out(config.rewriteRef ? t.rewriteOn() : t.rewriteOff());
   io.out(config.displayRef ? t.logOn() : t.logOff());

@@ -1,7 +1,8 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { importText } from '../cli/import-text.js';
+import { linkText } from '../cli/link-text.js';
 import { startSpinner } from '../cli/spinner.js';
 import type { Io } from '../cli/io.js';
 import { appendIndexLines, readIndex } from '../sessions/index-file.js';
@@ -12,6 +13,8 @@ import { codex } from '../sessions/importers/codex.js';
 import { geminiCli } from '../sessions/importers/gemini-cli.js';
 import type { ImportContext, Importer } from '../sessions/importers/importer.js';
 import { changeLine, type ImportTool, type LogProgress } from '../sessions/importers/progress.js';
+import { shortId } from '../sessions/session.js';
+import { linkEndedSessions } from './link-session-end.js';
 import { readImportState, writeImportState, type ImportState, type LogState } from '../sessions/importers/state.js';
 
 /** Every tool `lore import` reads, in the order it reports them. */
@@ -31,9 +34,16 @@ export interface ImportOptions {
   cwd?: string;
   /** Default the process's environment; HOME in it is the home directory. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Which logs of a tool's directory to read; default: every log in it. With a choice, logs
+   * it leaves out keep their state (they are not gone, only not asked about).
+   */
+  choose?: (tool: ImportTool, dir: string) => string[] | null;
   /** Epoch ms: sessions that ended before it are left out (and left unread, for a later import). */
   since?: number;
   dryRun: boolean;
+  /** Link each session whose end the import reads to its commits (default); false: `--no-link`. */
+  link?: boolean;
   indexPath: string;
   statePath: string;
 }
@@ -55,6 +65,11 @@ export interface ImportResult {
   tools: ToolReport[];
   /** The index lines appended (or, with dryRun, that would have been). */
   lines: IndexLine[];
+}
+
+/** Where the import keeps what it has read of each log: beside the index. */
+export function importStatePath(indexPath: string): string {
+  return join(dirname(indexPath), 'import-state.json');
 }
 
 export function defaultLogDirs(env: NodeJS.ProcessEnv = process.env): { claudeDir: string; codexDir: string } {
@@ -89,7 +104,7 @@ export async function importSessions(opts: ImportOptions, io: Io): Promise<Impor
       tools.push(report);
       let logs: string[] | null;
       try {
-        logs = importer.findLogs(dir, ctx);
+        logs = opts.choose ? opts.choose(importer.tool, dir) : importer.findLogs(dir, ctx);
       } catch (e) {
         io.err(importText.unreadableDir(dir, reason(e)));
         continue;
@@ -100,7 +115,7 @@ export async function importSessions(opts: ImportOptions, io: Io): Promise<Impor
         if (logs === null) continue;
       }
       report.logs = logs.length;
-      stateChanged = forgetDeleted(state, dir, logs) || stateChanged;
+      if (!opts.choose) stateChanged = forgetDeleted(state, dir, logs) || stateChanged;
       const fresh = new Set<string>();
       const updated = new Set<string>();
       for (const [k, path] of logs.entries()) {
@@ -133,6 +148,7 @@ export async function importSessions(opts: ImportOptions, io: Io): Promise<Impor
     if (r.skippedSince > 0) say(importText.skippedSince(r.tool, r.skippedSince, new Date(opts.since!).toISOString()));
   }
   if (opts.dryRun) io.out(importText.wouldAppend(lines.length, opts.indexPath));
+  else if (opts.link !== false) await linkEnded(opts.indexPath, lines, io);
   return { tools, lines };
 }
 
@@ -150,6 +166,14 @@ function knownDirs(indexPath: string, cwd: string): string[] {
     if (dirname(d) === d) break;
   }
   return [...dirs];
+}
+
+/** A log that shows a session's end (again, later) links that session, as its end hook would have. */
+async function linkEnded(indexPath: string, lines: IndexLine[], io: Io): Promise<void> {
+  const ended = [...new Set(lines.filter((l) => typeof l.endedAt === 'number').map((l) => l.id))];
+  if (ended.length === 0) return;
+  const links = await linkEndedSessions(indexPath, ended, (w) => io.err(w));
+  if (links.length > 0) io.out(links.map((l) => linkText.linked(shortId(l.session), l.short)).join('\n'));
 }
 
 /** A log that is gone needs no offset; without this the state would only ever grow. */

@@ -27,10 +27,13 @@ interface RepoPlan {
 
 
 
-/** One walk of one repository serves all of its sessions; notes and diffs are read in bulk. */
-async function planRepo(root: string, placed: Placed[], allAuthors: boolean) {
+/**
+ * One walk of one repository serves all of its sessions; notes and diffs are read in bulk.
+ * `since` (epoch ms, at most the earliest session start) bounds the walk.
+ */
+export async function planRepo(root: string, placed: Placed[], allAuthors: boolean, since?: number) {
   const repo = await openRepo(root);
-  const [commits, email] = await Promise.all([repo.walkHistory(), userEmail(repo)]);
+  const [commits, email] = await Promise.all([repo.walkHistory(since), userEmail(repo)]);
   const windows = pairsInWindows({ sessions: factsFor(placed, repo.root), commits, userEmail: email, allAuthors });
   const shas = [...new Set(windows.pairs.map((p) => p.commit.sha))];
   const notes = await repo.readNotes(shas);
@@ -119,17 +122,18 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
   io.out(linkText.applied(await apply(plans)));
 }
 
+export function backfillLinks(pairs: BackfillPair[]): PlannedLink[] {
+  return pairs.map((p) => ({
+    session: p.facts.session.id,
+    sha: p.commit.sha,
+    short: p.commit.sha.slice(0, 7),
+    method: 'backfill',
+    tool: p.facts.session.tool,
+  }));
+}
+
 async function apply(plans: RepoPlan[]): Promise<number> {
   let n = 0;
-  for (const { repo, pairs } of plans) {
-    const planned: PlannedLink[] = pairs.map((p) => ({
-      session: p.facts.session.id,
-      sha: p.commit.sha,
-      short: p.commit.sha.slice(0, 7),
-      method: 'backfill',
-      tool: p.facts.session.tool,
-    }));
-    n += (await writeLinks(repo, planned)).length;
-  }
+  for (const { repo, pairs } of plans) n += (await writeLinks(repo, backfillLinks(pairs))).length;
   return n;
 }

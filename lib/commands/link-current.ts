@@ -6,7 +6,8 @@ import { linkSessionsToCommit } from './link-one-commit.js';
 import { placeSessions, realDir } from './place.js';
 import { loadConfig } from '../config.js';
 import { readIndex } from '../sessions/index-file.js';
-import { clearQuietMarker, stampIndex, writeQuietMarker } from './quiet-marker.js';
+import { importLiveLogs } from './import-live.js';
+import { clearQuietMarker, writeQuietMarker } from './quiet-marker.js';
 
 export interface CurrentLinkOptions {
   cwd: string;
@@ -26,7 +27,7 @@ const FULL_SHA = /^[0-9a-f]{40}$/i;
 export async function linkCurrent(opts: CurrentLinkOptions, io: Io): Promise<void> {
   const root = findGitRoot(realDir(opts.cwd));
   const { sessionIndex } = await loadConfig(opts.cwd, root ?? undefined);
-  const stamp = stampIndex(sessionIndex);
+  const stamp = await importLiveLogs(sessionIndex, root);
   const index = readIndex(sessionIndex, (w) => io.err(w));
   const now = opts.now ?? Date.now();
   const placed = placeSessions(index, (s) => isCurrent(s, now));

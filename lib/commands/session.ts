@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Io } from '../cli/io.js';
+import { linkText } from '../cli/link-text.js';
 import { LoreError } from '../errors.js';
-import { appendIndexLines } from '../sessions/index-file.js';
-import { normaliseId } from '../sessions/session.js';
+import { appendIndexLines, readIndex } from '../sessions/index-file.js';
+import { findSession, matchesAnyPrefix } from '../sessions/lookup.js';
+import { normaliseId, shortId, type Session } from '../sessions/session.js';
+import { linkEndedSessions } from './link-session-end.js';
 
 /**
- * `lore session start|touch|end`: what an agent hook or a person calls to tell lore
- * about a session as it happens. Each call appends one line (CONTRACT §1), so an
- * unknown id is fine: the lines fold together whatever order they arrive in.
+ * `lore session start|touch|end`: what a person or a script calls to tell lore about a
+ * session as it happens. Each call appends one line (CONTRACT §1). touch and end name a
+ * session lore knows, by id or unique prefix, as every other command does; the agents'
+ * hooks, whose ids come from the agent, record through recordTouch and recordEnd, which
+ * accept an id the index has not seen yet (lines fold together in any order).
  */
 
 export interface SessionStartOptions {
@@ -24,6 +29,7 @@ export interface SessionStartOptions {
 
 export interface SessionTouchOptions {
   indexPath: string;
+  /** A session id or unique prefix. */
   id: string;
   files: string[];
   /** What relative FILE arguments are relative to; default: the current directory. */
@@ -32,13 +38,23 @@ export interface SessionTouchOptions {
 
 export interface SessionEndOptions {
   indexPath: string;
+  /** A session id or unique prefix. */
   id: string;
+  /** Link the session to its commits now (default); false: `--no-link`. */
+  link?: boolean;
 }
 
 function sessionId(id: string | undefined): string {
   const trimmed = id?.trim() ?? '';
   if (trimmed === '') throw new LoreError('BAD_ARGUMENT', 'the session id is empty', 'Pass the id `lore session start` printed.');
   return normaliseId(trimmed);
+}
+
+/** The one indexed session a prefix names; an unknown or ambiguous one is an error. */
+function knownSession(indexPath: string, prefix: string | undefined, io: Io): Session {
+  const wanted = sessionId(prefix);
+  const index = readIndex(indexPath, (w) => io.err(w), matchesAnyPrefix([wanted]));
+  return findSession(index.sessions, wanted);
 }
 
 /** Appends the session's first line and prints its id, for the caller to keep. */
@@ -58,18 +74,49 @@ export async function sessionStart(opts: SessionStartOptions, io: Io): Promise<s
   return id;
 }
 
-/**
- * Records files the session changed. They are stored absolute: a FILE relative to
- * where the command runs need not be relative to the session's directory.
- */
-export async function sessionTouch(opts: SessionTouchOptions, _io: Io): Promise<void> {
-  const id = sessionId(opts.id);
-  const files = opts.files.filter((f) => f.trim() !== '');
-  if (files.length === 0) throw new LoreError('BAD_ARGUMENT', 'no file to record', 'Usage: lore session touch ID FILE...');
-  const base = resolve(opts.cwd ?? process.cwd());
-  appendIndexLines(opts.indexPath, [{ id, files: [...new Set(files.map((f) => resolve(base, f)))], seenAt: Date.now() }]);
+function filesToRecord(files: string[]): string[] {
+  const wanted = files.filter((f) => f.trim() !== '');
+  if (wanted.length === 0) throw new LoreError('BAD_ARGUMENT', 'no file to record', 'Usage: lore session touch ID FILE...');
+  return wanted;
 }
 
-export async function sessionEnd(opts: SessionEndOptions, _io: Io): Promise<void> {
-  appendIndexLines(opts.indexPath, [{ id: sessionId(opts.id), endedAt: Date.now() }]);
+export interface TouchOptions {
+  /** What relative files are relative to; default: the current directory. */
+  cwd?: string;
+  /** The line also says the session is active again (a Codex tool call after its Stop). */
+  reopen?: boolean;
+}
+
+/**
+ * Records files the session changed, whether or not the index knows the id yet. They are
+ * stored absolute: a FILE relative to where the command runs need not be relative to the
+ * session's directory.
+ */
+export function recordTouch(indexPath: string, id: string, files: string[], opts: TouchOptions = {}): void {
+  const wanted = filesToRecord(files);
+  const base = resolve(opts.cwd ?? process.cwd());
+  const reopen = opts.reopen ? { endedAt: null } : {};
+  appendIndexLines(indexPath, [{ id: sessionId(id), files: [...new Set(wanted.map((f) => resolve(base, f)))], seenAt: Date.now(), ...reopen }]);
+}
+
+/** Records the session's end, whether or not the index knows the id yet. */
+export function recordEnd(indexPath: string, id: string): void {
+  appendIndexLines(indexPath, [{ id: sessionId(id), endedAt: Date.now() }]);
+}
+
+export async function sessionTouch(opts: SessionTouchOptions, io: Io): Promise<void> {
+  filesToRecord(opts.files); // before the index is read: a missing FILE is a usage error, whatever the id
+  recordTouch(opts.indexPath, knownSession(opts.indexPath, opts.id, io).id, opts.files, { cwd: opts.cwd });
+}
+
+/**
+ * Ends the session, then links it to the commits made in its window (see link-session-end.ts).
+ * A session that has ended keeps its end: a second `end` must not stretch its window over
+ * commits made since.
+ */
+export async function sessionEnd(opts: SessionEndOptions, io: Io): Promise<void> {
+  const { id, endedAt } = knownSession(opts.indexPath, opts.id, io);
+  if (endedAt === null) recordEnd(opts.indexPath, id);
+  if (opts.link === false) return;
+  for (const l of await linkEndedSessions(opts.indexPath, [id], (w) => io.err(w))) io.out(linkText.linked(shortId(l.session), l.short));
 }

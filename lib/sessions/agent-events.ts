@@ -1,0 +1,107 @@
+import { isAbsolute, resolve } from 'node:path';
+import { runsGitCommit } from './commit-command.js';
+import { patchedPaths } from './importers/codex.js';
+
+/**
+ * What an agent's hook event means for the session index. Each agent pipes JSON with
+ * `session_id`, `cwd` and `hook_event_name` into its hooks; the rest differs:
+ * - Claude Code (docs.anthropic.com/en/docs/claude-code/hooks): SessionStart, PreToolUse and
+ *   PostToolUse with `tool_name` and `tool_input` (`file_path`, `notebook_path`, Bash's
+ *   `command`), SessionEnd.
+ * - Codex (developers.openai.com/codex/hooks; the schemas in openai/codex
+ *   codex-rs/hooks/schema/generated): SessionStart, PreToolUse and PostToolUse for `Bash`
+ *   (`tool_input.command`) and `apply_patch` (the patch in `tool_input.command`), and Stop,
+ *   which ends a turn: the session is idle until the next tool call reopens it.
+ * - Gemini CLI (geminicli.com/docs/hooks/reference): SessionStart, AfterTool for
+ *   `write_file` and `replace` (`tool_input.file_path`), SessionEnd.
+ */
+export const AGENTS = ['claude-code', 'codex', 'gemini-cli'] as const;
+export type AgentName = (typeof AGENTS)[number];
+
+export type AgentAction =
+  | { kind: 'start' }
+  /** Files the agent changed (absolute); `reopen`: the event shows the session is active again. */
+  | { kind: 'touch'; files: string[]; reopen: boolean }
+  /** A `git commit` the agent runs: starting (done false) or finished. */
+  | { kind: 'committing'; done: boolean; reopen: boolean }
+  | { kind: 'end' }
+  /** An event lore's matchers let through that says nothing lore keeps (a shell command that is not a commit). */
+  | { kind: 'nothing' };
+
+export interface AgentEvent {
+  agent: AgentName;
+  id: string;
+  cwd: string;
+  action: AgentAction;
+}
+
+type Json = Record<string, unknown>;
+
+const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
+
+/** Claude Code's and Codex's shell tool; Gemini CLI's is not hooked. */
+const SHELL = 'Bash';
+
+function shellAction(event: string, command: string | undefined, reopen: boolean): AgentAction {
+  if (command === undefined || !runsGitCommit(command)) return { kind: 'nothing' };
+  return { kind: 'committing', done: event === 'PostToolUse', reopen };
+}
+
+function claudeCode(event: string, tool: string | undefined, input: Json): AgentAction {
+  if (event === 'SessionStart') return { kind: 'start' };
+  if (event === 'SessionEnd') return { kind: 'end' };
+  if (event !== 'PreToolUse' && event !== 'PostToolUse') throw new Error(`lore does not record ${event} events`);
+  if (tool === SHELL) return shellAction(event, str(input.command), false);
+  const file = str(input.file_path) ?? str(input.notebook_path);
+  return event === 'PostToolUse' && file !== undefined ? { kind: 'touch', files: [file], reopen: false } : { kind: 'nothing' };
+}
+
+function codex(event: string, tool: string | undefined, input: Json): AgentAction {
+  if (event === 'SessionStart') return { kind: 'start' };
+  if (event === 'Stop') return { kind: 'end' };
+  if (event !== 'PreToolUse' && event !== 'PostToolUse') throw new Error(`lore does not record ${event} events`);
+  if (tool === SHELL) return shellAction(event, str(input.command), true);
+  if (tool === 'apply_patch' && event === 'PostToolUse') {
+    const files = patchedPaths(str(input.command) ?? '');
+    return files.length === 0 ? { kind: 'nothing' } : { kind: 'touch', files, reopen: true };
+  }
+  return { kind: 'nothing' };
+}
+
+function geminiCli(event: string, _tool: string | undefined, input: Json): AgentAction {
+  if (event === 'SessionStart') return { kind: 'start' };
+  if (event === 'SessionEnd') return { kind: 'end' };
+  if (event !== 'AfterTool') throw new Error(`lore does not record ${event} events`);
+  const file = str(input.file_path);
+  return file === undefined ? { kind: 'nothing' } : { kind: 'touch', files: [file], reopen: false };
+}
+
+const READERS: Record<AgentName, (event: string, tool: string | undefined, input: Json) => AgentAction> = {
+  'claude-code': claudeCode,
+  codex,
+  'gemini-cli': geminiCli,
+};
+
+export function isAgent(name: string): name is AgentName {
+  return (AGENTS as readonly string[]).includes(name);
+}
+
+/** Reads one event; throws an Error (not a LoreError: the hook reports it and exits 0) on anything unusable. */
+export function parseAgentEvent(agent: AgentName, input: string, fallbackCwd: string): AgentEvent {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(input);
+  } catch {
+    throw new Error(input.trim() === '' ? 'no JSON on standard input' : 'standard input is not valid JSON');
+  }
+  const p = obj(payload);
+  const event = str(p.hook_event_name);
+  const id = str(p.session_id);
+  if (!event || !id) throw new Error('the event has no hook_event_name or session_id');
+  const cwd = resolve(str(p.cwd) ?? fallbackCwd);
+  const action = READERS[agent](event, str(p.tool_name), obj(p.tool_input));
+  // Paths an agent gives relative (Codex's patches always) are relative to its directory.
+  if (action.kind === 'touch') action.files = action.files.map((f) => (isAbsolute(f) ? f : resolve(cwd, f)));
+  return { agent, id, cwd, action };
+}
