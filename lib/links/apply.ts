@@ -1,6 +1,6 @@
 import type { Identity, Repo } from '../git/repo.js';
 import { shortId } from '../sessions/session.js';
-import { addLink, formatNote, parseNote, roundConfidence, type LinkMethod, type LinkRecord } from './record.js';
+import { addLink, formatNote, parseNote, roundConfidence, type LinkMethod, type LinkRecord, type LinkSignals } from './record.js';
 
 /** One link to write: a session onto a commit, and how it was found. */
 export interface PlannedLink {
@@ -10,6 +10,7 @@ export interface PlannedLink {
   method: LinkMethod;
   confidence?: number;
   tool?: string;
+  signals?: LinkSignals;
 }
 
 function nowIso(): string {
@@ -25,6 +26,7 @@ export function toRecord(link: PlannedLink, who: Identity, linkedAt: string): Li
     linked_at: linkedAt,
     linked_by: who.email,
     tool: link.tool,
+    signals: link.signals,
   };
 }
 

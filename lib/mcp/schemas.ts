@@ -14,7 +14,7 @@ const open = <T extends z.ZodRawShape>(shape: T) => z.object(shape).passthrough(
 const iso = z.string().describe('ISO 8601 time, UTC, to the second');
 
 export const linkSchema = open({
-  method: z.enum(['manual', 'current', 'auto', 'backfill']).describe('how the link was made'),
+  method: z.enum(['manual', 'current', 'agent-commit', 'auto', 'backfill']).describe('how the link was made'),
   confidence: z.number().nullable().describe('0..1 where a score decided (auto, backfill), else null'),
   linked_at: iso,
   linked_by: z.string().nullable().describe('email of whoever wrote the link'),
