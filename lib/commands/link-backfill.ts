@@ -36,13 +36,15 @@ async function planRepo(root: string, placed: Placed[], allAuthors: boolean) {
   const notes = await repo.readNotes(shas);
   // Each note is parsed once, however many sessions' windows hold its commit.
   const linked = new Map([...notes].map(([sha, text]) => [sha, parseNote(text).records]));
-  const unlinked = windows.pairs.filter((p) => !linked.get(p.commit.sha)?.has(p.facts.session.id));
+  const isLinked = (p: BackfillPair) => linked.get(p.commit.sha)?.has(p.facts.session.id) === true;
+  // The commits some unlinked pair is for, and some session with file data competes for.
+  const open = new Set(windows.pairs.filter((p) => !isLinked(p)).map((p) => p.commit.sha));
+  const needFiles = new Set(windows.pairs.filter((p) => p.facts.files !== null && open.has(p.commit.sha)).map((p) => p.commit.sha));
   // In the walk's order: git diffs neighbouring commits from its delta cache, three times
   // faster than in the sessions' order.
-  const needFiles = new Set(unlinked.filter((p) => p.facts.files !== null).map((p) => p.commit.sha));
   const files = await repo.changedFilesMany(commits.map((c) => c.sha).filter((sha) => needFiles.has(sha)));
-  const { kept, noOverlap } = filterByFiles(unlinked, (sha) => files.get(sha) ?? []);
-  return { plan: { repo, pairs: kept } as RepoPlan, noOverlap, otherAuthors: windows.otherAuthors };
+  const { kept, noOverlap, outclaimed } = filterByFiles(windows.pairs, (sha) => files.get(sha) ?? [], isLinked);
+  return { plan: { repo, pairs: kept } as RepoPlan, noOverlap, outclaimed, otherAuthors: windows.otherAuthors };
 }
 
 /** `lore link --auto --backfill`: every ended session against the commits made in its window. */
@@ -65,6 +67,7 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
   const spinner = await startSpinner(io, `Scanning ${byRoot.size} repositor${byRoot.size === 1 ? 'y' : 'ies'}`);
   const plans: RepoPlan[] = [];
   let noOverlap = 0;
+  let outclaimed = 0;
   let otherAuthors = 0;
   try {
     // Repositories are independent and their time is mostly git's: plan them side by side,
@@ -81,6 +84,7 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
     for (const r of results) {
       plans.push(r.plan);
       noOverlap += r.noOverlap;
+      outclaimed += r.outclaimed;
       otherAuthors += r.otherAuthors;
     }
   } finally {
@@ -94,6 +98,7 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
     io.out(linkText.skippedMissing(ended.length - existing.length));
     io.out(linkText.skippedNonGit(nonGit));
     if (noOverlap > 0) io.out(linkText.skippedNoOverlap(noOverlap));
+    if (outclaimed > 0) io.out(linkText.skippedOutclaimed(outclaimed));
     if (otherAuthors > 0) io.out(linkText.skippedOtherAuthors(otherAuthors));
   };
   if (pairs.length === 0) {
@@ -128,6 +133,7 @@ async function apply(plans: RepoPlan[]): Promise<number> {
       short: p.commit.sha.slice(0, 7),
       method: 'backfill',
       tool: p.facts.session.tool,
+      signals: p.signals,
     }));
     n += (await writeLinks(repo, planned)).length;
   }

@@ -1,7 +1,7 @@
 import { columns, formatMinute, isoSeconds } from '../cli/format.js';
 import type { Io } from '../cli/io.js';
 import type { Session } from '../sessions/session.js';
-import { shortId } from '../sessions/session.js';
+import { isStale, shortId } from '../sessions/session.js';
 import { loadIndex } from './workspace.js';
 
 export interface SessionsOptions {
@@ -10,7 +10,7 @@ export interface SessionsOptions {
   limit?: number;
 }
 
-export function sessionJson(s: Session) {
+export function sessionJson(s: Session, now = Date.now()) {
   return {
     id: s.id,
     tool: s.tool ?? null,
@@ -21,6 +21,7 @@ export function sessionJson(s: Session) {
     started_at: s.startedAt === undefined ? null : isoSeconds(s.startedAt),
     ended_at: s.endedAt === null ? null : isoSeconds(s.endedAt),
     active: s.endedAt === null,
+    stale: isStale(s, now),
     files: s.files,
   };
 }
@@ -30,8 +31,9 @@ export async function listSessions(opts: SessionsOptions, io: Io): Promise<void>
   const index = await loadIndex(opts.cwd, io);
   let list = [...index.sessions.values()].sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0));
   if (opts.limit !== undefined && opts.limit >= 0) list = list.slice(0, opts.limit);
+  const now = Date.now();
   if (opts.json) {
-    io.out(JSON.stringify(list.map(sessionJson), null, 2));
+    io.out(JSON.stringify(list.map((s) => sessionJson(s, now)), null, 2));
     return;
   }
   if (list.length === 0) {
@@ -43,7 +45,7 @@ export async function listSessions(opts: SessionsOptions, io: Io): Promise<void>
     rows.push([
       shortId(s.id),
       s.startedAt === undefined ? '?' : formatMinute(s.startedAt),
-      s.endedAt === null ? 'active' : formatMinute(s.endedAt),
+      s.endedAt !== null ? formatMinute(s.endedAt) : isStale(s, now) ? 'stale' : 'active',
       s.tool ?? '-',
       s.cwd ?? '?',
       s.branch ?? '-',
