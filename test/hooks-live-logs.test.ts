@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { addSessions, commit, makeRepo, makeWorld, noteRecords, type World } from './helpers/env.js';
+import { addSessions, commit, git, makeRepo, makeWorld, noteRecords, type World } from './helpers/env.js';
 import { ago, hookCommit, installHooks, printed } from './helpers/hooks.js';
 
 /**
@@ -45,6 +45,8 @@ logs('a session known only from its log is linked by the next commit, even after
   writeClaudeLog(w, repo, 'src/a.ts');
   mkdirSync(join(repo, 'src'));
   writeFileSync(join(repo, 'src/a.ts'), 'b\n');
+  // The commit holds the file the session edited: the evidence --current asks for.
+  git(w, repo, ['add', 'src/a.ts']);
   const c = hookCommit(w, repo);
   assert.is(c.code, 0, c.stderr);
   assert.equal(printed(c).length, 1, printed(c).join('\n'));
@@ -60,6 +62,8 @@ logs('a session its agent hooks report as active keeps being active: its log is 
   writeClaudeLog(w, repo, 'src/a.ts');
   mkdirSync(join(repo, 'src'));
   writeFileSync(join(repo, 'src/a.ts'), 'b\n');
+  // The commit holds the file the session edited: the evidence --current asks for.
+  git(w, repo, ['add', 'src/a.ts']);
   const c = hookCommit(w, repo);
   assert.match(printed(c)[0], /^lore: Linked session 7d2c1a00 -> commit [0-9a-f]+$/);
   assert.is(readFileSync(index, 'utf8'), before, 'the log\'s last line did not become the session\'s end');

@@ -46,7 +46,8 @@ auto('answers y and yes apply; n does not', ({ w, repo, head }) => {
   assert.is(recs[0].session, SID.a);
   assert.is(recs[0].method, 'auto');
   assert.is(recs[0].confidence, 0.8);
-  assert.equal(Object.keys(recs[0]), ['v', 'session', 'method', 'confidence', 'linked_at', 'linked_by', 'tool']);
+  assert.equal(Object.keys(recs[0]), ['v', 'session', 'method', 'confidence', 'linked_at', 'linked_by', 'tool', 'signals']);
+  assert.equal(recs[0].signals, { files: '2/3', minutes: 0, branch: true });
   git(w, repo, ['update-ref', '-d', 'refs/notes/lore']);
   assert.is(lore(w, repo, ['link', '--auto'], { input: 'y\n' }).code, 0);
   assert.is(noteRecords(w, repo, head).length, 1);
@@ -69,8 +70,16 @@ auto('--threshold changes what is proposed', ({ w, repo }) => {
   assert.match(r.stdout, '  Threshold: 90%\n');
   assert.match(r.stdout, '  Skipped c9731a91 (confidence: 80% < 90%)\n');
   assert.match(r.stdout, 'No session meets the confidence threshold; nothing to link\n');
+  // A low threshold lets more sessions compete, but not one that edited none of the commit's files.
   const low = lore(w, repo, ['link', '--auto', '--threshold', '0.3', '--dry-run']);
-  assert.match(low.stdout, '2 session(s) meet the confidence threshold:\n');
+  assert.match(low.stdout, "  Skipped d0e1f2a3 (edited none of the commit's files)\n1 session(s) meet the confidence threshold:\n");
+});
+
+auto('a session without file data loses to one that edited the commit files', ({ w, repo, short }) => {
+  addSessions(w, [{ id: SID.b, cwd: repo, branch: 'main', started_at: '2026-01-13T10:00:00Z', ended_at: '2026-01-13T11:00:00Z' }]);
+  const r = lore(w, repo, ['link', '--auto', '--dry-run']);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, `  Skipped c9731a92 (no file data; c9731a91 edited the commit's files)\n1 session(s) meet the confidence threshold:\n  [dry-run] Would link c9731a91 -> ${short} (confidence: 80%)\n`);
 });
 
 auto('--commit picks another commit', ({ w, repo }) => {

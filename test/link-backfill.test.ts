@@ -115,4 +115,23 @@ backfill('no answer applies nothing', ({ w }) => {
   assert.is(git(w, repo, ['for-each-ref', 'refs/notes']), '');
 });
 
+backfill('a session without file data loses a commit to one that edited its files, even one linked already', ({ w }) => {
+  const shop = makeRepo(w, 'shop');
+  const a = commit(w, shop, { files: { 'lib/a.ts': '1' }, message: 'a', date: '2026-01-13T10:20:00Z' });
+  const b = commit(w, shop, { files: { 'lib/b.ts': '1' }, message: 'b', date: '2026-01-13T10:30:00Z' });
+  const c = commit(w, shop, { files: { 'lib/c.ts': '1' }, message: 'c', date: '2026-01-13T10:40:00Z' });
+  addSessions(w, [
+    { id: id(1), cwd: shop, started_at: '2026-01-13T10:00:00Z', ended_at: '2026-01-13T11:00:00Z' },
+    { id: id(2), cwd: shop, started_at: '2026-01-13T10:10:00Z', ended_at: '2026-01-13T10:33:00Z', files: ['lib/a.ts', 'lib/b.ts'] },
+  ]);
+  assert.is(lore(w, shop, ['link', id(2), '--commit', b]).code, 0);
+  const r = lore(w, shop, ['link', '--auto', '--backfill', '--yes']);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, `2 session-to-commit link(s) found:\n  Linked 11111111 -> ${c.slice(0, 8)} c\n  Linked 22222222 -> ${a.slice(0, 8)} a\n`);
+  assert.match(r.stdout, 'Skipped 2 link(s) of sessions without file data to commits another session edited\n');
+  assert.equal(noteRecords(w, shop, a).map((x) => [x.session, x.method, x.signals]), [[id(2), 'backfill', { files: '1/1', minutes: 0 }]]);
+  assert.equal(noteRecords(w, shop, b).map((x) => x.session), [id(2)]);
+  assert.equal(noteRecords(w, shop, c).map((x) => [x.session, x.signals]), [[id(1), { minutes: 0 }]]);
+});
+
 backfill.run();

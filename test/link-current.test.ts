@@ -66,4 +66,87 @@ current('--commit and --dry-run work as in manual mode', ({ w, repo, head }) => 
   assert.is(gitNote(w, repo, head), null);
 });
 
+current('evidence: a session that edited none of the commit\'s files is skipped, one without file data loses to one that did', ({ w, repo }) => {
+  const sha = commit(w, repo, { files: { 'src/a.ts': 'a\n', 'src/b.ts': 'b\n' }, message: 'third' });
+  const short = git(w, repo, ['rev-parse', '--short', 'HEAD']);
+  addSessions(w, [
+    { id: SID.a, cwd: repo, started_at: ago(50), files: ['docs/x.md'] },
+    { id: SID.b, cwd: repo, started_at: ago(40), files: [join(repo, 'src/a.ts')] },
+    { id: SID.c, cwd: repo, started_at: ago(30) },
+  ]);
+  const r = lore(w, repo, ['link', '--current']);
+  assert.is(r.code, 0, r.stderr);
+  assert.is(
+    r.stdout,
+    [
+      `Found 3 active session(s) in ${repo}`,
+      `  Skipped c9731a91 (edited none of the commit's files)`,
+      `  Skipped d0e1f2a3 (no file data; c9731a92 edited the commit's files)`,
+      `Linking to commit ${short}`,
+      `  Linked session c9731a92 -> commit ${short}`,
+      '',
+    ].join('\n'),
+  );
+  const [rec] = noteRecords(w, repo, sha);
+  assert.equal([rec.session, rec.method, rec.signals], [SID.b, 'current', { files: '1/2', minutes: 0 }]);
+  assert.is(noteRecords(w, repo, sha).length, 1);
+  assert.match(lore(w, repo, ['show', '--commit', 'HEAD']).stdout, /Why +edited 1 of the commit's 2 files, during the session\n/);
+});
+
+current('evidence: when every current session edited other files, nothing is linked', ({ w, repo }) => {
+  commit(w, repo, { files: { 'src/a.ts': 'a\n' }, message: 'third' });
+  addSessions(w, [{ id: SID.a, cwd: repo, started_at: ago(50), files: ['docs/x.md'] }]);
+  const r = lore(w, repo, ['link', '--current']);
+  assert.is(r.code, 0, r.stderr);
+  assert.is(r.stdout, `Found 1 active session(s) in ${repo}\n  Skipped c9731a91 (edited none of the commit's files)\nNone of them edited the commit's files; nothing to link\n`);
+  assert.is(gitNote(w, repo), null);
+});
+
+current('agent commit: the session whose agent is running git commit made it; others only with file evidence', ({ w, repo }) => {
+  const sha = commit(w, repo, { files: { 'src/a.ts': 'a\n' }, message: 'third' });
+  const short = git(w, repo, ['rev-parse', '--short', 'HEAD']);
+  addSessions(w, [
+    { id: SID.a, cwd: repo, started_at: ago(50), tool: 'codex' },
+    { id: SID.a, committing_at: ago(1) },
+    { id: SID.b, cwd: repo, started_at: ago(40) },
+    { id: SID.c, cwd: repo, started_at: ago(30), files: ['src/a.ts'] },
+    // A commit the agent began long ago and never reported finished: not this one.
+    { id: SID.d, cwd: repo, started_at: ago(60), committing_at: ago(30) },
+  ]);
+  const r = lore(w, repo, ['link', '--current']);
+  assert.is(r.code, 0, r.stderr);
+  assert.is(
+    r.stdout,
+    [
+      `Found 4 active session(s) in ${repo}`,
+      `  Skipped e5f6a7b8 (c9731a91's agent made the commit)`,
+      `  Skipped c9731a92 (c9731a91's agent made the commit)`,
+      `Linking to commit ${short}`,
+      `  Linked session c9731a91 -> commit ${short}`,
+      `  Linked session d0e1f2a3 -> commit ${short}`,
+      '',
+    ].join('\n'),
+  );
+  assert.equal(
+    noteRecords(w, repo, sha).map((x) => [x.session, x.method, x.signals]),
+    [
+      [SID.a, 'agent-commit', { minutes: 0, agent_commit: true }],
+      [SID.c, 'current', { files: '1/1', minutes: 0 }],
+    ],
+  );
+});
+
+current('a session that never ended is not current once it has been idle for two hours', ({ w, repo, head }) => {
+  addSessions(w, [
+    { id: SID.a, cwd: repo, started_at: ago(10 * 24 * 60) },
+    { id: SID.b, cwd: repo, started_at: ago(300), seen_at: ago(30) },
+    { id: SID.c, cwd: repo, started_at: ago(300) },
+    { id: SID.c, files: ['x.ts'], seen_at: ago(125) },
+  ]);
+  const r = lore(w, repo, ['link', '--current', '--dry-run']);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^Found 1 active session\(s\) in .*\n.*\n  \[dry-run\] Would link session c9731a92 -> commit [0-9a-f]+\n$/);
+  assert.is(gitNote(w, repo, head), null);
+});
+
 current.run();

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { addSessions, lore, makeRepo, makeWorld, SID } from './helpers/env.js';
 
-test('lore sessions lists id8, start, end or active, tool, directory, branch, newest first; --json too', () => {
+test('lore sessions lists id8, start, end (or active, or stale), tool, directory, branch, newest first; --json too', () => {
   const w = makeWorld();
   try {
     addSessions(w, [
@@ -18,7 +18,7 @@ test('lore sessions lists id8, start, end or active, tool, directory, branch, ne
       r.stdout,
       [
         'SESSION   STARTED           ENDED             TOOL         DIRECTORY      BRANCH  TITLE',
-        'd0e1f2a3  2026-01-14 08:00  active            -            /home/me/blog  -       -',
+        'd0e1f2a3  2026-01-14 08:00  stale             -            /home/me/blog  -       -',
         'c9731a91  2026-01-13 10:02  2026-01-13 10:41  claude-code  /home/me/shop  main    Fix the login bug',
         '',
       ].join('\n'),
@@ -35,8 +35,11 @@ test('lore sessions lists id8, start, end or active, tool, directory, branch, ne
       started_at: '2026-01-13T10:02:11Z',
       ended_at: '2026-01-13T10:41:40Z',
       active: false,
+      stale: false,
       files: ['a.ts'],
     });
+    assert.is(json[0].active, true);
+    assert.is(json[0].stale, true, 'no end, and no activity for months: the agent never said it ended');
     assert.is(lore(w, w.dir, ['sessions', '--limit', '1']).stdout.trim().split('\n').length, 2);
   } finally {
     w.cleanup();
@@ -81,6 +84,26 @@ test('short ids are as long as they must be to name one session, as git abbrevia
       assert.is(r.code, 0, `${short}: ${r.stderr}`);
       assert.is(JSON.parse(r.stdout).session.id, ids[ids.length - 1 - i]);
     }
+  } finally {
+    w.cleanup();
+  }
+});
+
+test('an active session with recent activity is active, whenever it started', () => {
+  const w = makeWorld();
+  const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+  try {
+    addSessions(w, [
+      { id: SID.a, cwd: '/home/me/shop', started_at: ago(600) },
+      { id: SID.a, seen_at: ago(90) },
+      { id: SID.b, cwd: '/home/me/shop', started_at: ago(610) },
+      { id: SID.b, seen_at: ago(130) },
+    ]);
+    const json = JSON.parse(lore(w, w.dir, ['sessions', '--json']).stdout);
+    assert.equal(json.map((s: { id: string; stale: boolean }) => [s.id, s.stale]), [[SID.a, false], [SID.b, true]]);
+    const rows = lore(w, w.dir, ['sessions']).stdout.split('\n');
+    assert.match(rows[1], /^c9731a91 .* active /);
+    assert.match(rows[2], /^c9731a92 .* stale /);
   } finally {
     w.cleanup();
   }

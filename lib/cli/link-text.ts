@@ -1,4 +1,7 @@
 /** Every line `lore link` prints, in one place (the seed page fixes most of them). */
+import type { Loss } from '../linking/claims.js';
+import { shortId } from '../sessions/session.js';
+
 const pct = (c: number) => `${Math.round(c * 100)}%`;
 
 export const linkText = {
@@ -9,6 +12,14 @@ export const linkText = {
 
   foundActive: (n: number, root: string) => `Found ${n} active session(s) in ${root}`,
   noActive: (root: string) => `No active sessions in ${root}; nothing to link`,
+  noneEdited: () => `None of them edited the commit's files; nothing to link`,
+  /** Why the evidence took a session off the commit (claims.ts), in --auto's skip style. */
+  lost: (id8: string, loss: Loss) =>
+    loss.reason === 'no-overlap'
+      ? `  Skipped ${id8} (edited none of the commit's files)`
+      : loss.reason === 'outclaimed'
+        ? `  Skipped ${id8} (no file data; ${shortId(loss.by)} edited the commit's files)`
+        : `  Skipped ${id8} (${shortId(loss.by)}'s agent made the commit)`,
 
   autoHeader: (short: string) => `Auto-linking to commit ${short}`,
   autoCommit: (subject: string, date: string) => `  Commit: ${subject} (${date})`,
@@ -31,6 +42,7 @@ export const linkText = {
   skippedMissing: (n: number) => `Skipped ${n} session(s) with missing directories`,
   skippedNonGit: (n: number) => `Skipped ${n} session(s) in non-git directories`,
   skippedNoOverlap: (n: number) => `Skipped ${n} commit(s) with no file overlap`,
+  skippedOutclaimed: (n: number) => `Skipped ${n} link(s) of sessions without file data to commits another session edited`,
   skippedOtherAuthors: (n: number) => `Skipped ${n} commit(s) by other authors (use --all-authors to include them)`,
 
   prompt: 'Apply these links? (y/N):',

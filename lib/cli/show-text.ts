@@ -1,5 +1,5 @@
 /** Every line `lore show` and `lore show --commit` print, in one place. */
-import type { LinkRecord } from '../links/record.js';
+import type { LinkRecord, LinkSignals } from '../links/record.js';
 import type { Session } from '../sessions/session.js';
 import { formatMinute } from './format.js';
 
@@ -23,6 +23,19 @@ function linkedLine(r: LinkRecord): string {
   return `${linkMethod(r)}${by}${Number.isNaN(at) ? '' : `, ${formatMinute(at)}`}`;
 }
 
+/** What made an automatic link, on one line: `edited 2 of 3 files, during the session, …`. */
+function signalsLine(s: LinkSignals): string {
+  const parts: string[] = [];
+  if (s.agent_commit) parts.push('its agent ran git commit');
+  if (s.files !== undefined) {
+    const [hit, total] = s.files.split('/');
+    parts.push(`edited ${hit} of the commit's ${total} file${total === '1' ? '' : 's'}`);
+  }
+  if (s.minutes !== undefined) parts.push(s.minutes === 0 ? 'during the session' : `${s.minutes} min from the session`);
+  if (s.branch !== undefined) parts.push(s.branch ? "on the commit's branch" : 'on another branch');
+  return parts.join(', ');
+}
+
 /** Label/value rows of what is known about a session; the index's facts when it has them. */
 function sessionRows(s: Session | undefined, tool: string | undefined): string[][] {
   if (!s) return tool === undefined ? [] : [['Tool', tool]];
@@ -37,6 +50,8 @@ export const showText = {
   notInIndex: NOT_IN_INDEX,
   sessionRows,
   linkRow: (r: LinkRecord) => ['Linked', linkedLine(r)],
+  /** The row of a link's signals; none for a link without them (manual, or older lore). */
+  signalRows: (r: LinkRecord) => (r.signals === undefined ? [] : [['Why', signalsLine(r.signals)]]),
 
   // lore show <SESSION>
   sessionHeader: (id: string, inIndex: boolean) => ['Session', inIndex ? id : `${id}  ${NOT_IN_INDEX}`],

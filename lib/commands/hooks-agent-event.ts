@@ -24,11 +24,13 @@ async function start(e: AgentEvent, indexPath: string, io: Io): Promise<void> {
   const id = normaliseId(e.id);
   const known = readIndex(indexPath, () => {}, (other) => other === id).sessions.get(id);
   if (known?.startedAt !== undefined) {
-    appendIndexLines(indexPath, [{ id, tool: e.agent, cwd: e.cwd, branch, endedAt: null, seenAt: Date.now() }]);
+    appendIndexLines(indexPath, [{ id, tool: e.agent, cwd: e.cwd, branch, endedAt: null, files: [], seenAt: Date.now() }]);
     return;
   }
   // Claude Code adds a SessionStart hook's output to the model's context: the id stays out of it.
-  await sessionStart({ indexPath, id: e.id, tool: e.agent, cwd: e.cwd, branch }, { ...io, out: () => {} });
+  // `files: []`: lore's hooks see every edit, so until the first one the session edited nothing,
+  // which is evidence at commit time, not the unknown of a session without file data.
+  await sessionStart({ indexPath, id: e.id, tool: e.agent, cwd: e.cwd, branch, files: [] }, { ...io, out: () => {} });
 }
 
 async function record(e: AgentEvent, io: Io): Promise<void> {

@@ -6,6 +6,7 @@ import { writeLinks, type PlannedLink } from '../links/apply.js';
 import { parseNote } from '../links/record.js';
 import { isNear, planAuto, type AutoCandidate } from '../linking/auto.js';
 import { isInside, type CommitFacts } from '../linking/facts.js';
+import { linkSignals } from '../linking/signals.js';
 import { shortId } from '../sessions/session.js';
 import { factsFor, placeSessions } from './place.js';
 import { openWorkspace, userEmail } from './workspace.js';
@@ -48,6 +49,7 @@ export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
   const linked = parseNote(note).records;
   const id8 = (c: AutoCandidate) => shortId(c.facts.session.id);
   for (const c of plan.rejected) io.out(linkText.skipped(id8(c), c.confidence, opts.threshold));
+  for (const { candidate, loss } of plan.lost) io.out(linkText.lost(id8(candidate), loss));
   const proposals: AutoCandidate[] = [];
   for (const c of plan.accepted) {
     if (linked.has(c.facts.session.id)) io.out(linkText.skippedLinked(id8(c)));
@@ -73,6 +75,7 @@ export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
     method: 'auto',
     confidence: c.confidence,
     tool: c.facts.session.tool,
+    signals: linkSignals({ overlap: c.evidence.files, commitFiles: commitFiles.length, distanceMs: c.distance, branch: c.evidence.branch }),
   }));
   const added = await writeLinks(repo, planned);
   const conf = new Map(proposals.map((c) => [c.facts.session.id, c.confidence]));

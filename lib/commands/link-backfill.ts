@@ -39,13 +39,15 @@ export async function planRepo(root: string, placed: Placed[], allAuthors: boole
   const notes = await repo.readNotes(shas);
   // Each note is parsed once, however many sessions' windows hold its commit.
   const linked = new Map([...notes].map(([sha, text]) => [sha, parseNote(text).records]));
-  const unlinked = windows.pairs.filter((p) => !linked.get(p.commit.sha)?.has(p.facts.session.id));
+  const isLinked = (p: BackfillPair) => linked.get(p.commit.sha)?.has(p.facts.session.id) === true;
+  // The commits some unlinked pair is for, and some session with file data competes for.
+  const open = new Set(windows.pairs.filter((p) => !isLinked(p)).map((p) => p.commit.sha));
+  const needFiles = new Set(windows.pairs.filter((p) => p.facts.files !== null && open.has(p.commit.sha)).map((p) => p.commit.sha));
   // In the walk's order: git diffs neighbouring commits from its delta cache, three times
   // faster than in the sessions' order.
-  const needFiles = new Set(unlinked.filter((p) => p.facts.files !== null).map((p) => p.commit.sha));
   const files = await repo.changedFilesMany(commits.map((c) => c.sha).filter((sha) => needFiles.has(sha)));
-  const { kept, noOverlap } = filterByFiles(unlinked, (sha) => files.get(sha) ?? []);
-  return { plan: { repo, pairs: kept } as RepoPlan, noOverlap, otherAuthors: windows.otherAuthors };
+  const { kept, noOverlap, outclaimed } = filterByFiles(windows.pairs, (sha) => files.get(sha) ?? [], isLinked);
+  return { plan: { repo, pairs: kept } as RepoPlan, noOverlap, outclaimed, otherAuthors: windows.otherAuthors };
 }
 
 /** `lore link --auto --backfill`: every ended session against the commits made in its window. */
@@ -68,6 +70,7 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
   const spinner = await startSpinner(io, `Scanning ${byRoot.size} repositor${byRoot.size === 1 ? 'y' : 'ies'}`);
   const plans: RepoPlan[] = [];
   let noOverlap = 0;
+  let outclaimed = 0;
   let otherAuthors = 0;
   try {
     // Repositories are independent and their time is mostly git's: plan them side by side,
@@ -84,6 +87,7 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
     for (const r of results) {
       plans.push(r.plan);
       noOverlap += r.noOverlap;
+      outclaimed += r.outclaimed;
       otherAuthors += r.otherAuthors;
     }
   } finally {
@@ -97,6 +101,7 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
     io.out(linkText.skippedMissing(ended.length - existing.length));
     io.out(linkText.skippedNonGit(nonGit));
     if (noOverlap > 0) io.out(linkText.skippedNoOverlap(noOverlap));
+    if (outclaimed > 0) io.out(linkText.skippedOutclaimed(outclaimed));
     if (otherAuthors > 0) io.out(linkText.skippedOtherAuthors(otherAuthors));
   };
   if (pairs.length === 0) {
@@ -129,6 +134,7 @@ export function backfillLinks(pairs: BackfillPair[]): PlannedLink[] {
     short: p.commit.sha.slice(0, 7),
     method: 'backfill',
     tool: p.facts.session.tool,
+    signals: p.signals,
   }));
 }
 

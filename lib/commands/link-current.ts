@@ -1,9 +1,13 @@
 import type { Io } from '../cli/io.js';
 import { linkText } from '../cli/link-text.js';
 import { findGitRoot } from '../git/discover.js';
-import { isCurrent, planCurrent } from '../linking/current.js';
+import { commitDistance } from '../linking/auto.js';
+import { decideCurrent, isCurrent, planCurrent } from '../linking/current.js';
+import type { CommitFacts } from '../linking/facts.js';
+import { linkSignals } from '../linking/signals.js';
+import { shortId } from '../sessions/session.js';
 import { linkSessionsToCommit } from './link-one-commit.js';
-import { placeSessions, realDir } from './place.js';
+import { factsFor, placeSessions, realDir } from './place.js';
 import { loadConfig } from '../config.js';
 import { readIndex } from '../sessions/index-file.js';
 import { importLiveLogs } from './import-live.js';
@@ -22,7 +26,8 @@ const FULL_SHA = /^[0-9a-f]{40}$/i;
  * `lore link --current`: what the post-commit hook runs on every commit. The hook
  * passes the new commit's full SHA; then the common case, no active session, is
  * answered from the index alone, before git or nodegit (~55 ms to load) is touched.
- * Any other ref is resolved first, so a bad one is always an error.
+ * Any other ref is resolved first, so a bad one is always an error. Of the current
+ * sessions, the evidence (decideCurrent) links those that made the commit.
  */
 export async function linkCurrent(opts: CurrentLinkOptions, io: Io): Promise<void> {
   const root = findGitRoot(realDir(opts.cwd));
@@ -41,12 +46,27 @@ export async function linkCurrent(opts: CurrentLinkOptions, io: Io): Promise<voi
   }
   const { openRepo } = await import('../git/nodegit-repo.js');
   const repo = await openRepo(opts.cwd);
-  const commit = await repo.resolveCommit(opts.commit);
-  const sessions = planCurrent(placed, repo.root, now);
-  if (sessions.length === 0) {
+  const current = factsFor(planCurrent(placed, repo.root, now), repo.root);
+  // The commit's files only matter against file data: without any, one git call fewer.
+  const { commit, files } = current.some((f) => f.files !== null)
+    ? await repo.inspectCommit(opts.commit)
+    : { commit: await repo.resolveCommit(opts.commit), files: null };
+  if (current.length === 0) {
     io.out(linkText.noActive(repo.root));
     return;
   }
-  io.out(linkText.foundActive(sessions.length, repo.root));
-  await linkSessionsToCommit(repo, commit, sessions, 'current', opts.dryRun, io);
+  io.out(linkText.foundActive(current.length, repo.root));
+  const { winners, losers } = decideCurrent(current, files, commit.time);
+  for (const { claimant, loss } of losers) io.out(linkText.lost(shortId(claimant.id), loss));
+  if (winners.length === 0) {
+    io.out(linkText.noneEdited());
+    return;
+  }
+  const facts: CommitFacts = { ...commit, committerTime: commit.time };
+  const links = winners.map((c) => ({
+    session: c.facts.session,
+    method: c.agentCommit ? ('agent-commit' as const) : ('current' as const),
+    signals: linkSignals({ overlap: c.overlap, commitFiles: files?.length ?? null, distanceMs: commitDistance(c.facts.session, facts), agentCommit: c.agentCommit }),
+  }));
+  await linkSessionsToCommit(repo, commit, links, opts.dryRun, io);
 }

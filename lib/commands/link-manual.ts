@@ -38,5 +38,5 @@ export async function resolveManualLink(cwd: string, prefixes: string[], ref: st
 /** `lore link <SESSION>...`: if any prefix fails, nothing is written. */
 export async function linkManual(opts: ManualLinkOptions, io: Io): Promise<void> {
   const { repo, commit, sessions } = await resolveManualLink(opts.cwd, opts.sessions, opts.commit, io, !opts.dryRun);
-  await linkSessionsToCommit(repo, commit, sessions, 'manual', opts.dryRun, io);
+  await linkSessionsToCommit(repo, commit, sessions.map((session) => ({ session, method: 'manual' })), opts.dryRun, io);
 }

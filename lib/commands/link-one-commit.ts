@@ -1,22 +1,22 @@
 import type { Io } from '../cli/io.js';
 import { linkText } from '../cli/link-text.js';
 import { writeLinks, type PlannedLink } from '../links/apply.js';
-import type { LinkMethod } from '../links/record.js';
+import type { LinkMethod, LinkSignals } from '../links/record.js';
 import type { CommitInfo, Repo } from '../git/repo.js';
 import type { Session } from '../sessions/session.js';
 import { shortId } from '../sessions/session.js';
 
+/** A session to link to the commit, how it was found and, for automatic links, why. */
+export interface OneLink {
+  session: Session;
+  method: LinkMethod;
+  signals?: LinkSignals;
+}
+
 /** Links sessions to one commit and prints the seed's lines (manual and --current). */
-export async function linkSessionsToCommit(
-  repo: Repo,
-  commit: CommitInfo,
-  sessions: Session[],
-  method: LinkMethod,
-  dryRun: boolean,
-  io: Io,
-): Promise<void> {
+export async function linkSessionsToCommit(repo: Repo, commit: CommitInfo, links: OneLink[], dryRun: boolean, io: Io): Promise<void> {
   io.out(linkText.linkingTo(commit.short));
-  const planned: PlannedLink[] = sessions.map((s) => ({ session: s.id, sha: commit.sha, short: commit.short, method, tool: s.tool }));
+  const planned: PlannedLink[] = links.map(({ session: s, method, signals }) => ({ session: s.id, sha: commit.sha, short: commit.short, method, tool: s.tool, signals }));
   if (dryRun) {
     for (const l of planned) io.out(linkText.wouldLink(shortId(l.session), commit.short));
     return;

@@ -5,7 +5,8 @@ import { join } from 'node:path';
  * The post-commit hook's way to skip starting node: when lore finds that no session in
  * the index is current (active, or ended within the grace period), it leaves
  * `.git/lore-quiet` saying which index, of which size, it read. The verdict can only
- * change when the index changes (time only makes ended sessions older), so the hook
+ * change when the index changes (time only makes sessions less current: ended ones
+ * older, idle ones stale), so the hook
  * (hooks/post-commit) trusts it while the index has that size and is not newer than
  * the marker, whose mtime is set to the index's as lore saw it before reading.
  */

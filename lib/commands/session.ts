@@ -25,6 +25,8 @@ export interface SessionStartOptions {
   /** Default: the current directory. */
   cwd?: string;
   branch?: string;
+  /** `[]` for a tool whose hooks report every edit: the session has file data from its start. */
+  files?: string[];
 }
 
 export interface SessionTouchOptions {
@@ -68,6 +70,7 @@ export async function sessionStart(opts: SessionStartOptions, io: Io): Promise<s
       branch: opts.branch,
       startedAt: Date.now(),
       endedAt: null,
+      files: opts.files,
     },
   ]);
   io.out(id);

@@ -1,7 +1,7 @@
 import { columns, formatMinute, isoSeconds } from '../cli/format.js';
 import type { Io } from '../cli/io.js';
 import type { Session } from '../sessions/session.js';
-import { abbreviations } from '../sessions/session.js';
+import { abbreviations, isStale } from '../sessions/session.js';
 import { isInside } from '../linking/facts.js';
 import { realDir } from './place.js';
 import { loadIndex } from './workspace.js';
@@ -21,7 +21,7 @@ function clip(text: string): string {
   return line.length <= TITLE_WIDTH ? line : line.slice(0, TITLE_WIDTH - 1).trimEnd() + '…';
 }
 
-export function sessionJson(s: Session) {
+export function sessionJson(s: Session, now = Date.now()) {
   return {
     id: s.id,
     tool: s.tool ?? null,
@@ -32,6 +32,7 @@ export function sessionJson(s: Session) {
     started_at: s.startedAt === undefined ? null : isoSeconds(s.startedAt),
     ended_at: s.endedAt === null ? null : isoSeconds(s.endedAt),
     active: s.endedAt === null,
+    stale: isStale(s, now),
     files: s.files,
   };
 }
@@ -45,8 +46,9 @@ export async function listSessions(opts: SessionsOptions, io: Io): Promise<void>
     .sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0));
   const known = list.length;
   if (opts.limit !== undefined) list = list.slice(0, opts.limit);
+  const now = Date.now();
   if (opts.json) {
-    io.out(JSON.stringify(list.map(sessionJson), null, 2));
+    io.out(JSON.stringify(list.map((s) => sessionJson(s, now)), null, 2));
     return;
   }
   if (known === 0) {
@@ -64,7 +66,7 @@ export async function listSessions(opts: SessionsOptions, io: Io): Promise<void>
     rows.push([
       short.get(s.id)!,
       s.startedAt === undefined ? '?' : formatMinute(s.startedAt),
-      s.endedAt === null ? 'active' : formatMinute(s.endedAt),
+      s.endedAt !== null ? formatMinute(s.endedAt) : isStale(s, now) ? 'stale' : 'active',
       s.tool ?? '-',
       s.cwd ?? '?',
       s.branch ?? '-',

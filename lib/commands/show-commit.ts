@@ -58,6 +58,6 @@ export async function showCommit(opts: ShowCommitOptions, io: Io): Promise<void>
   for (const { link, session } of links) {
     io.out('');
     io.out(`  ${shortId(link.session)}${session ? '' : `  ${showText.notInIndex}`}`);
-    for (const line of columns([...showText.sessionRows(session, link.tool), showText.linkRow(link)])) io.out(`    ${line}`);
+    for (const line of columns([...showText.sessionRows(session, link.tool), showText.linkRow(link), ...showText.signalRows(link)])) io.out(`    ${line}`);
   }
 }

@@ -28,7 +28,9 @@ export interface LinkedCommit {
 }
 
 export function linkJson(r: LinkRecord) {
-  return { method: r.method, confidence: r.confidence ?? null, linked_at: r.linked_at, linked_by: r.linked_by ?? null };
+  const json = { method: r.method, confidence: r.confidence ?? null, linked_at: r.linked_at, linked_by: r.linked_by ?? null };
+  // Only automatic links carry signals: the shape of a manual link's JSON stays as it was.
+  return r.signals === undefined ? json : { ...json, signals: r.signals };
 }
 
 /** A session in show's JSON; an id only the notes know has nulls where the index would speak. */

@@ -1,4 +1,5 @@
 import type { CompleteSession } from '../sessions/session.js';
+import { settleClaims, type Loss } from './claims.js';
 import type { CommitFacts, SessionFacts } from './facts.js';
 import { fileOverlap, isInside } from './facts.js';
 import { branchMatch, CANDIDATE_RANGE_MS, confidence, madeByUser, timeScore, windowDistance, type Evidence } from './score.js';
@@ -7,12 +8,18 @@ export interface AutoCandidate {
   facts: SessionFacts;
   evidence: Evidence;
   confidence: number;
+  /** Between the commit and the session's window. */
+  distance: number;
 }
 
 export interface AutoPlan {
   candidates: AutoCandidate[];
+  /** Met the threshold, and the evidence (claims.ts) left them the commit. */
   accepted: AutoCandidate[];
+  /** Below the threshold. */
   rejected: AutoCandidate[];
+  /** Met the threshold, but the evidence points elsewhere. */
+  lost: { candidate: AutoCandidate; loss: Loss }[];
 }
 
 export interface AutoInput {
@@ -28,12 +35,12 @@ export interface AutoInput {
 }
 
 /** The distance between a session's window and the commit, by the nearer of its two times. */
-export function commitDistance(s: Pick<CompleteSession, 'startedAt' | 'endedAt'>, commit: CommitFacts): number {
+export function commitDistance(s: Pick<CompleteSession, 'startedAt' | 'endedAt' | 'seenAt'>, commit: CommitFacts): number {
   return Math.min(windowDistance(s, commit.authorTime), windowDistance(s, commit.committerTime));
 }
 
 /** Whether a session's window comes near enough to the commit to be a candidate. */
-export function isNear(s: Pick<CompleteSession, 'startedAt' | 'endedAt'>, commit: CommitFacts): boolean {
+export function isNear(s: Pick<CompleteSession, 'startedAt' | 'endedAt' | 'seenAt'>, commit: CommitFacts): boolean {
   return commitDistance(s, commit) <= CANDIDATE_RANGE_MS;
 }
 
@@ -56,10 +63,17 @@ export function planAuto(input: AutoInput): AutoPlan {
       branch: branchMatch(facts.session.branches, input.commitBranches),
       byUser,
     };
-    candidates.push({ facts, evidence, confidence: confidence(evidence) });
+    candidates.push({ facts, evidence, confidence: confidence(evidence), distance });
   }
   candidates.sort((a, b) => b.confidence - a.confidence || (a.facts.session.id < b.facts.session.id ? -1 : 1));
   // Compare on the rounded percentage shown to the user, so "60% < 60%" never appears.
   const meets = (c: AutoCandidate) => Math.round(c.confidence * 100) >= Math.round(input.threshold * 100);
-  return { candidates, accepted: candidates.filter(meets), rejected: candidates.filter((c) => !meets(c)) };
+  // Only sessions that meet the threshold compete: a far-off one's file data decides nothing.
+  const settled = settleClaims(candidates.filter(meets).map((candidate) => ({ candidate, id: candidate.facts.session.id, overlap: candidate.evidence.files })));
+  return {
+    candidates,
+    accepted: settled.winners.map((w) => w.candidate),
+    rejected: candidates.filter((c) => !meets(c)),
+    lost: settled.losers.map(({ claimant, loss }) => ({ candidate: claimant.candidate, loss })),
+  };
 }

@@ -1,10 +1,15 @@
 import type { CommitFacts, SessionFacts } from './facts.js';
 import { fileOverlap } from './facts.js';
 import { GRACE_MS, madeByUser } from './score.js';
+import type { LinkSignals } from '../links/record.js';
+import { settleClaims } from './claims.js';
+import { linkSignals } from './signals.js';
 
 export interface BackfillPair {
   facts: SessionFacts;
   commit: CommitFacts;
+  /** What made it a link, once filterByFiles kept it. */
+  signals?: LinkSignals;
 }
 
 export interface WindowInput {
@@ -60,17 +65,41 @@ export function pairsInWindows(input: WindowInput): WindowResult {
   return { pairs, otherAuthors };
 }
 
+export interface FileVerdict {
+  kept: BackfillPair[];
+  /** Pairs whose session's file data shows none of the commit's files. */
+  noOverlap: number;
+  /** Pairs of sessions without file data whose commit another session edited. */
+  outclaimed: number;
+}
+
 /**
- * Backfill step two: a session whose file data shows it touched none of a commit's
- * files did not make that commit. Sessions without file data are judged on time alone.
+ * Backfill step two: the sessions whose windows hold one commit compete for it by the
+ * evidence (claims.ts): a session whose file data shows none of its files did not make it,
+ * and one without file data loses to one that edited them. Pairs already linked compete
+ * too, but are neither kept nor counted. `filesOf` is asked only for commits that some
+ * session with file data competes for. Kept pairs stay in their given order.
  */
-export function filterByFiles(pairs: BackfillPair[], filesOf: (sha: string) => string[]): { kept: BackfillPair[]; noOverlap: number } {
-  const kept: BackfillPair[] = [];
-  let noOverlap = 0;
+export function filterByFiles(pairs: BackfillPair[], filesOf: (sha: string) => string[], isLinked: (p: BackfillPair) => boolean = () => false): FileVerdict {
+  const bySha = new Map<string, BackfillPair[]>();
   for (const p of pairs) {
-    const overlap = fileOverlap(p.facts.files, p.facts.files === null ? [] : filesOf(p.commit.sha));
-    if (overlap === 0) noOverlap++;
-    else kept.push(p);
+    const list = bySha.get(p.commit.sha);
+    if (list) list.push(p);
+    else bySha.set(p.commit.sha, [p]);
   }
-  return { kept, noOverlap };
+  const won = new Map<BackfillPair, LinkSignals>();
+  const verdict: FileVerdict = { kept: [], noOverlap: 0, outclaimed: 0 };
+  for (const [sha, competing] of bySha) {
+    if (competing.every(isLinked)) continue;
+    const files = competing.some((p) => p.facts.files !== null) ? filesOf(sha) : [];
+    const settled = settleClaims(competing.map((pair) => ({ pair, id: pair.facts.session.id, overlap: fileOverlap(pair.facts.files, files) })));
+    for (const w of settled.winners) won.set(w.pair, linkSignals({ overlap: w.overlap, commitFiles: files.length, distanceMs: 0 }));
+    for (const { claimant, loss } of settled.losers) {
+      if (isLinked(claimant.pair)) continue;
+      if (loss.reason === 'no-overlap') verdict.noOverlap++;
+      else verdict.outclaimed++;
+    }
+  }
+  verdict.kept = pairs.filter((p) => won.has(p) && !isLinked(p)).map((p) => ({ ...p, signals: won.get(p) }));
+  return verdict;
 }

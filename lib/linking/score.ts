@@ -1,4 +1,4 @@
-import type { Session } from '../sessions/session.js';
+import { lastActivity, STALE_MS, type Session } from '../sessions/session.js';
 
 /** People commit right after the agent stops: a session's window runs this long past its end. */
 export const GRACE_MS = 5 * 60_000;
@@ -33,10 +33,13 @@ export interface Evidence {
   byUser?: boolean | null;
 }
 
-/** Milliseconds between time `t` and the session's window [start, end + grace]; 0 inside. */
-export function windowDistance(s: Pick<Session, 'startedAt' | 'endedAt'>, t: number): number {
+/**
+ * Milliseconds between time `t` and the session's window [start, end + grace]; 0 inside. An
+ * active session's window runs until it goes stale: STALE_MS after its last activity.
+ */
+export function windowDistance(s: Pick<Session, 'startedAt' | 'endedAt' | 'seenAt'>, t: number): number {
   const start = s.startedAt ?? Infinity;
-  const end = s.endedAt === null ? Infinity : s.endedAt + GRACE_MS;
+  const end = s.endedAt === null ? (lastActivity(s) ?? Infinity) + STALE_MS : s.endedAt + GRACE_MS;
   if (t < start) return start - t;
   if (t > end) return t - end;
   return 0;

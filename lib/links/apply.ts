@@ -1,6 +1,6 @@
 import type { Identity, Repo } from '../git/repo.js';
 import { shortId } from '../sessions/session.js';
-import { addLink, formatNote, parseNote, roundConfidence, type LinkMethod, type LinkRecord } from './record.js';
+import { addLink, formatNote, parseNote, roundConfidence, type LinkMethod, type LinkRecord, type LinkSignals } from './record.js';
 
 /** One link to write: a session onto a commit, and how it was found. */
 export interface PlannedLink {
@@ -12,6 +12,7 @@ export interface PlannedLink {
   tool?: string;
   /** For `carried`: the commits the link comes from. */
   from?: string[];
+  signals?: LinkSignals;
 }
 
 function nowIso(): string {
@@ -28,6 +29,7 @@ export function toRecord(link: PlannedLink, who: Identity, linkedAt: string): Li
     linked_by: who.email,
     tool: link.tool,
     from: link.from,
+    signals: link.signals,
   };
 }
 

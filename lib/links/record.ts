@@ -3,7 +3,7 @@
  * line per session, keys in a fixed order, lines sorted bytewise. Sorting whole lines
  * bytewise is what git's cat_sort_uniq does, so lore's notes and git's merges agree.
  */
-export const LINK_METHODS = ['manual', 'current', 'auto', 'backfill', 'carried'] as const;
+export const LINK_METHODS = ['manual', 'current', 'agent-commit', 'auto', 'backfill', 'carried'] as const;
 export type LinkMethod = (typeof LINK_METHODS)[number];
 
 export const RECORD_VERSION = 1;
@@ -18,6 +18,22 @@ export interface LinkRecord {
   tool?: string;
   /** Only for `carried`: the full SHAs of the commits whose links this commit replaced. */
   from?: string[];
+  signals?: LinkSignals;
+}
+
+/**
+ * What made an automatic link (an extension of CONTRACT §2), so a user can judge it before
+ * trusting it. Each key only when known, in this order.
+ */
+export interface LinkSignals {
+  /** `edited/total`: how many of the commit's files the session edited. */
+  files?: string;
+  /** Minutes between the commit and the session's window; 0 inside it. */
+  minutes?: number;
+  /** Whether a branch the session worked on contains the commit. */
+  branch?: boolean;
+  /** The session's agent ran the `git commit`. */
+  agent_commit?: true;
 }
 
 /** A note's content: the records lore understands, and every other line kept verbatim. */
@@ -28,7 +44,28 @@ export interface Note {
 
 // When two lines name one session (after a git union merge), the surer method wins; a link
 // made on the commit itself is surer than one carried from the commits it replaced.
-const RANK: Record<LinkMethod, number> = { manual: 0, current: 1, auto: 2, backfill: 3, carried: 4 };
+const RANK: Record<LinkMethod, number> = { manual: 0, 'agent-commit': 1, current: 2, auto: 3, backfill: 4, carried: 5 };
+
+/** The signals a line carries: the keys this version knows, with values of their type. */
+function asSignals(value: unknown): LinkSignals | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const o = value as Record<string, unknown>;
+  const signals: LinkSignals = {};
+  if (typeof o.files === 'string' && /^\d+\/\d+$/.test(o.files)) signals.files = o.files;
+  if (typeof o.minutes === 'number' && Number.isFinite(o.minutes)) signals.minutes = o.minutes;
+  if (typeof o.branch === 'boolean') signals.branch = o.branch;
+  if (o.agent_commit === true) signals.agent_commit = true;
+  return Object.keys(signals).length === 0 ? undefined : signals;
+}
+
+function orderedSignals(s: LinkSignals): LinkSignals {
+  const o: LinkSignals = {};
+  if (s.files !== undefined) o.files = s.files;
+  if (s.minutes !== undefined) o.minutes = s.minutes;
+  if (s.branch !== undefined) o.branch = s.branch;
+  if (s.agent_commit) o.agent_commit = true;
+  return o;
+}
 
 function asRecord(line: string): LinkRecord | null {
   let o: unknown;
@@ -52,6 +89,7 @@ function asRecord(line: string): LinkRecord | null {
     linked_by: typeof r.linked_by === 'string' ? r.linked_by : undefined,
     tool: typeof r.tool === 'string' ? r.tool : undefined,
     from: Array.isArray(r.from) && r.from.every((f) => typeof f === 'string') ? (r.from as string[]) : undefined,
+    signals: asSignals(r.signals),
   };
 }
 
@@ -85,6 +123,7 @@ export function formatRecord(r: LinkRecord): string {
   o.linked_at = r.linked_at;
   if (r.linked_by !== undefined) o.linked_by = r.linked_by;
   if (r.tool !== undefined) o.tool = r.tool;
+  if (r.signals !== undefined) o.signals = orderedSignals(r.signals);
   if (r.from !== undefined) o.from = r.from;
   return JSON.stringify(o);
 }

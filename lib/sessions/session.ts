@@ -60,11 +60,24 @@ export function abbreviations(ids: Iterable<string>): Map<string, string> {
 }
 
 /** The last thing known to have happened in the session: its start, an edit, a resume, its end. */
-export function lastActivity(s: Session): number | undefined {
+export function lastActivity(s: Pick<Session, 'startedAt' | 'seenAt' | 'endedAt'>): number | undefined {
   const times = [s.startedAt, s.seenAt, s.endedAt ?? undefined].filter((t): t is number => t !== undefined);
   return times.length === 0 ? undefined : Math.max(...times);
 }
 
 export function isActive(s: Session): boolean {
   return s.endedAt === null;
+}
+
+/**
+ * An agent that crashes never writes its end: a session with no recorded activity for this
+ * long is stale, not current. Two hours, because people commit after lunch, and a live
+ * agent's hooks report activity on every edit.
+ */
+export const STALE_MS = 2 * 60 * 60_000;
+
+/** Active (no end), but nothing recorded for STALE_MS before `now`. */
+export function isStale(s: Session, now: number): boolean {
+  const last = lastActivity(s);
+  return s.endedAt === null && last !== undefined && now - last > STALE_MS;
 }

@@ -93,6 +93,8 @@ export interface SessionLine {
   files?: string[];
   tool?: string;
   title?: string;
+  seen_at?: string;
+  committing_at?: string | null;
 }
 
 export function addSessions(w: World, lines: SessionLine[]): void {
