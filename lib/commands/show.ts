@@ -49,10 +49,13 @@ function recordsOf(text: string): LinkRecord[] {
   return [...parseNote(text).records.values()];
 }
 
-/** The links to session `id`, by commit, from the notes read in one pass. */
-export function linksTo(notes: Map<string, string>, id: string): Map<string, LinkRecord> {
+/** The links to session `id` in a repository, by commit. */
+export async function linksTo(repo: Repo, id: string): Promise<Map<string, LinkRecord>> {
+  // An id is searched as a note spells it: JSON escapes a control character in it.
+  const asWritten = JSON.stringify(id).slice(1, -1);
+  const notes = await repo.readNotesMentioning(asWritten);
   // Parsing every note costs more than reading it; a note that cannot name the id is skipped unparsed.
-  const needle = JSON.stringify(id).slice(1, -1).toLowerCase();
+  const needle = asWritten.toLowerCase();
   const links = new Map<string, LinkRecord>();
   for (const [sha, text] of notes) {
     if (!text.toLowerCase().includes(needle)) continue;
@@ -152,7 +155,7 @@ export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
   const found: { root: string; commits: LinkedCommit[] }[] = [];
   for (const repo of repos) {
     // A commit in two clones is one commit: it shows once, under the first repository.
-    const links = new Map([...linksTo(await repo.readNotesMentioning(id), id)].filter(([sha]) => !seen.has(sha)));
+    const links = new Map([...(await linksTo(repo, id))].filter(([sha]) => !seen.has(sha)));
     for (const sha of links.keys()) seen.add(sha);
     found.push({ root: repo.root, commits: await describeLinks(repo, links) });
   }
