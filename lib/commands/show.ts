@@ -28,7 +28,7 @@ export interface LinkedCommit {
 }
 
 export function linkJson(r: LinkRecord) {
-  return { method: r.method, confidence: r.confidence ?? null, linked_at: r.linked_at, linked_by: r.linked_by ?? null };
+  return { method: r.method, confidence: r.confidence ?? null, linked_at: r.linked_at || null, linked_by: r.linked_by ?? null };
 }
 
 /** A session in show's JSON; an id only the notes know has nulls where the index would speak. */

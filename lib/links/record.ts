@@ -15,6 +15,12 @@ export interface LinkRecord {
   linked_at: string;
   linked_by?: string;
   tool?: string;
+  /**
+   * The note's own line, when a field in it had the wrong type or range (a confidence of
+   * 1e999, a linked_at that is no time): that field is left out above, for display, and
+   * the line is written back exactly as it was.
+   */
+  verbatim?: string;
 }
 
 /** A note's content: the records lore understands, and every other line kept verbatim. */
@@ -27,6 +33,17 @@ const METHODS: readonly string[] = ['manual', 'current', 'auto', 'backfill'];
 // When two lines name one session (after a git union merge), the surer method wins.
 const RANK: Record<LinkMethod, number> = { manual: 0, current: 1, auto: 2, backfill: 3 };
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+const isTime = (v: unknown): v is string => typeof v === 'string' && ISO_TIME.test(v) && Number.isFinite(Date.parse(v));
+const isConfidence = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
+const isText = (v: unknown): v is string => typeof v === 'string';
+
+/**
+ * A line as a record, checked field by field: without v, session or method it is no
+ * record of ours (null: kept as a foreign line); an optional field that is wrong is left
+ * out, and the record keeps its line verbatim. An unset linked_at reads as ''.
+ */
 function asRecord(line: string): LinkRecord | null {
   let o: unknown;
   try {
@@ -38,16 +55,20 @@ function asRecord(line: string): LinkRecord | null {
   const r = o as Record<string, unknown>;
   if (r.v !== RECORD_VERSION || typeof r.session !== 'string' || r.session === '') return null;
   if (typeof r.method !== 'string' || !METHODS.includes(r.method)) return null;
-  if (typeof r.linked_at !== 'string') return null;
-  if (r.confidence !== undefined && typeof r.confidence !== 'number') return null;
+  const wrong =
+    !isTime(r.linked_at) ||
+    (r.confidence !== undefined && !isConfidence(r.confidence)) ||
+    (r.linked_by !== undefined && !isText(r.linked_by)) ||
+    (r.tool !== undefined && !isText(r.tool));
   return {
     v: 1,
     session: r.session,
     method: r.method as LinkMethod,
-    confidence: r.confidence as number | undefined,
-    linked_at: r.linked_at,
-    linked_by: typeof r.linked_by === 'string' ? r.linked_by : undefined,
-    tool: typeof r.tool === 'string' ? r.tool : undefined,
+    confidence: isConfidence(r.confidence) ? r.confidence : undefined,
+    linked_at: isTime(r.linked_at) ? r.linked_at : '',
+    linked_by: isText(r.linked_by) ? r.linked_by : undefined,
+    tool: isText(r.tool) ? r.tool : undefined,
+    ...(wrong ? { verbatim: line } : {}),
   };
 }
 
@@ -76,6 +97,7 @@ export function parseNote(text: string | null): Note {
 }
 
 export function formatRecord(r: LinkRecord): string {
+  if (r.verbatim !== undefined) return r.verbatim;
   const o: Record<string, unknown> = { v: r.v, session: r.session, method: r.method };
   if (r.confidence !== undefined) o.confidence = r.confidence;
   o.linked_at = r.linked_at;
