@@ -8,6 +8,7 @@ import type { Repo } from '../git/repo.js';
 import { parseNote, type LinkRecord } from '../links/record.js';
 import { findSession, matchesAnyPrefix, normalisePrefix } from '../sessions/lookup.js';
 import { normaliseId, type Session } from '../sessions/session.js';
+import { isInside } from '../linking/facts.js';
 import { realDir } from './place.js';
 import { loadIndex } from './workspace.js';
 
@@ -15,6 +16,12 @@ export interface ShowOptions {
   cwd: string;
   session: string;
   json: boolean;
+  /**
+   * Only what lies within this directory: sessions of the index whose directory is inside
+   * it, commits of the repository at cwd (no other repository is opened). The MCP
+   * server's boundary; the CLI shows everything.
+   */
+  within?: string;
 }
 
 /** A commit a session is linked to; subject and time are null when the repository lacks the commit. */
@@ -140,17 +147,19 @@ async function reposFor(session: Session | undefined, here: Repo | null): Promis
 /** `lore show <SESSION>`: what the index knows of a session and every commit it is linked to. */
 export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
   const index = await loadIndex(opts.cwd, io, undefined, matchesAnyPrefix([opts.session]));
+  const within = opts.within;
+  const sessions = within === undefined ? index.sessions : new Map([...index.sessions].filter(([, s]) => s.cwd !== undefined && isInside(realDir(s.cwd), within)));
   const here = await repoAt(opts.cwd);
   const notes = new Map<string, Promise<Map<string, string>>>();
   const notesOf = (repo: Repo) => {
     if (!notes.has(repo.root)) notes.set(repo.root, repo.readAllNotes());
     return notes.get(repo.root)!;
   };
-  const { id, session } = await resolveSessionId(index.sessions, opts.session, async () =>
+  const { id, session } = await resolveSessionId(sessions, opts.session, async () =>
     here ? linkedIds((await notesOf(here)).values()) : new Set(),
   );
 
-  const repos = await reposFor(session, here);
+  const repos = within === undefined ? await reposFor(session, here) : here ? [here] : [];
   const seen = new Set<string>();
   const found: { root: string; commits: LinkedCommit[] }[] = [];
   for (const repo of repos) {
