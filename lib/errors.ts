@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'AMBIGUOUS_SESSION'
   | 'INDEX_UNREADABLE'
   | 'INDEX_UNWRITABLE'
+  | 'NO_ROOM'
   | 'NO_IDENTITY'
   | 'BAD_ARGUMENT'
   | 'NOTES_BUSY'

@@ -15,7 +15,13 @@ const CAS_ATTEMPTS = 50;
  * read never load nodegit; it is opened on the first write or blame.
  */
 export async function openRepo(cwd: string): Promise<Repo> {
-  const ask = (args: string[]) => gitRun(cwd, ['rev-parse', ...args], undefined, '-C').then((b) => b.toString('utf8').split('\n'));
+  const revParse = async (flags: string[]) => (await gitRun(cwd, ['rev-parse', ...flags], undefined, '-C')).toString('utf8');
+  // Two answers, a line each, in one call; a path with a newline in it makes those lines
+  // ambiguous, and then each answer comes from a call of its own.
+  const ask = async (flags: [string, string]) => {
+    const lines = (await revParse(flags)).split('\n');
+    return lines.length === 3 ? lines : Promise.all(flags.map(async (flag) => (await revParse([flag])).replace(/\n$/, '')));
+  };
   let lines: string[];
   try {
     lines = await ask(['--absolute-git-dir', '--show-toplevel']);
