@@ -10,6 +10,7 @@ import { findSession, matchesAnyPrefix, normalisePrefix } from '../sessions/look
 import { normaliseId, type Session } from '../sessions/session.js';
 import { isInside } from '../linking/facts.js';
 import { realDir } from './place.js';
+import { splitRewritten, type RewrittenCommit } from './show-rewritten.js';
 import { loadIndex } from './workspace.js';
 
 export interface ShowOptions {
@@ -161,12 +162,13 @@ export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
 
   const repos = within === undefined ? await reposFor(session, here) : here ? [here] : [];
   const seen = new Set<string>();
-  const found: { root: string; commits: LinkedCommit[] }[] = [];
+  const found: { root: string; commits: LinkedCommit[]; rewritten: RewrittenCommit[] }[] = [];
   for (const repo of repos) {
     // A commit in two clones is one commit: it shows once, under the first repository.
     const links = new Map([...(await linksTo(repo, id))].filter(([sha]) => !seen.has(sha)));
     for (const sha of links.keys()) seen.add(sha);
-    found.push({ root: repo.root, commits: await describeLinks(repo, links) });
+    const { live, rewritten } = await splitRewritten(repo, await describeLinks(repo, links));
+    found.push({ root: repo.root, commits: live, rewritten });
   }
   const all = found.flatMap((f) => f.commits.map((c) => ({ ...c, repo: f.root })));
   const tool = all.find((c) => c.link.tool !== undefined)?.link.tool;
@@ -182,19 +184,21 @@ export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
         repo: c.repo,
         link: linkJson(c.link),
       }));
-    io.out(JSON.stringify({ session: sessionSummaryJson(id, session, tool), repositories: repos.map((r) => r.root), commits }, null, 2));
+    const rewritten = found.flatMap((f) => f.rewritten.map((r) => ({ sha: r.commit.sha, short: r.commit.short, subject: r.commit.subject, repo: f.root, rewritten_as: r.as?.sha ?? null })));
+    io.out(JSON.stringify({ session: sessionSummaryJson(id, session, tool), repositories: repos.map((r) => r.root), commits, rewritten }, null, 2));
     return;
   }
   for (const line of columns([showText.sessionHeader(id, session !== undefined), ...showText.sessionRows(session, tool)])) io.out(line);
   io.out('');
-  if (all.length === 0) {
+  const sections = found.filter((f) => f.commits.length > 0 || f.rewritten.length > 0);
+  if (sections.length === 0) {
     io.out(showText.noCommits(repos.map((r) => r.root)));
     return;
   }
-  const sections = found.filter((f) => f.commits.length > 0);
   sections.forEach((f, i) => {
     if (i > 0) io.out('');
     io.out(showText.commitsIn(f.root));
-    for (const line of commitLines(f.commits)) io.out(line);
+    if (f.commits.length > 0) for (const line of commitLines(f.commits)) io.out(line);
+    for (const r of f.rewritten) io.out(r.as ? showText.rewrittenAs(r.commit.short, r.as.short) : showText.offBranch(r.commit.short));
   });
 }

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
-import { branchesContainingCli, commitsInfoCli, currentBranchCli, identityCli, inspectCommitCli, readNoteCli, resolveCommitCli } from './cli-commit.js';
+import { branchesContainingCli, commitsInfoCli, currentBranchCli, identityCli, inspectCommitCli, readNoteCli, resolveCommitCli, unreachableCli } from './cli-commit.js';
 import { changedFilesMany, gitRun, logHistory, notesMentioning, readNotesBulk } from './git-cli.js';
 import { loadLibgit2, lostRace, type Libgit2 } from './libgit2.js';
 import { NOTES_REF, type BlameRange, type CommitDetail, type CommitInfo, type HistoryCommit, type Identity, type NoteEdit, type Repo } from './repo.js';
@@ -62,6 +62,10 @@ class NodegitRepo implements Repo {
 
   describeCommits(shas: string[]): Promise<Map<string, CommitInfo>> {
     return commitsInfoCli(this.gitDir, shas);
+  }
+
+  unreachable(shas: string[]): Promise<Set<string>> {
+    return unreachableCli(this.gitDir, shas);
   }
 
   /** Asked once per run: a link's `linked_by` and its notes commit name the same person. */
