@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'UNKNOWN_SESSION'
   | 'AMBIGUOUS_SESSION'
   | 'INDEX_UNREADABLE'
+  | 'INDEX_UNWRITABLE'
+  | 'NO_ROOM'
   | 'NO_IDENTITY'
   | 'BAD_ARGUMENT'
   | 'NOTES_BUSY'

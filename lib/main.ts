@@ -1,4 +1,5 @@
 import { isLoreError } from './errors.js';
+import { noRoomFault } from './file-fault.js';
 import { processIo, type Io } from './cli/io.js';
 import { LINK_USAGE, linkOptions, runLink, toLinkArgs } from './cli/link-command.js';
 import type { CommandSpec } from './cli/command.js';
@@ -8,6 +9,8 @@ const EXIT_USAGE = 2;
 const EXIT_BUG = 70;
 
 function reportError(io: Io, e: unknown): number {
+  // A full disk can stop any write, lore's or libgit2's: it is the user's to fix, not a bug.
+  if (!isLoreError(e)) e = noRoomFault(e) ?? e;
   if (isLoreError(e)) {
     io.err(`Error: ${e.message}`);
     if (e.hint) io.err(`hint: ${e.hint}`);

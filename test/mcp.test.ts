@@ -131,15 +131,23 @@ tools('lore_list_sessions: newest first, filtered by directory and time, limited
     const data = r.structuredContent as any;
     return { ids: data.sessions.map((s: any) => s.id), total: data.total };
   };
-  assert.equal(await ids({}), { ids: [SID.d, SID.a, SID.b, SID.c], total: 4 });
-  assert.equal(await ids({ repo: '.' }), { ids: [SID.a, SID.b, SID.c], total: 3 }, 'cwd inside the repository, subdirectories too');
-  assert.equal(await ids({ repo: ctx.elsewhere }), { ids: [SID.d], total: 1 });
+  // Only the served repository's sessions (cwd inside it, subdirectories too): not elsewhere's SID.d.
+  assert.equal(await ids({}), { ids: [SID.a, SID.b, SID.c], total: 3 });
+  assert.equal(await ids({ repo: 'lib' }), { ids: [SID.c], total: 1 });
   // b ended before the 13th; c never ended, so it is still active then.
-  assert.equal(await ids({ since: '2026-01-13' }), { ids: [SID.d, SID.a, SID.c], total: 3 });
+  assert.equal(await ids({ since: '2026-01-13' }), { ids: [SID.a, SID.c], total: 2 });
   assert.equal(await ids({ since: '2026-01-13T10:41:41Z', repo: '.' }), { ids: [SID.c], total: 1 });
-  assert.equal(await ids({ limit: 2 }), { ids: [SID.d, SID.a], total: 4 });
+  assert.equal(await ids({ limit: 2 }), { ids: [SID.a, SID.b], total: 3 });
   const full = (await ctx.m.call('lore_list_sessions', { limit: 1 })).structuredContent as any;
-  assert.equal(full.sessions[0], (cliJson(ctx, ['sessions', '--json']) as unknown[])[0]);
+  assert.equal(full.sessions[0], (cliJson(ctx, ['sessions', '--json']) as unknown[])[1]);
+});
+
+tools('lore_list_sessions with --all-repos: every repository, and a directory elsewhere', async (ctx) => {
+  ctx.m = await startMcp(ctx.w, ctx.repo, ['--all-repos']);
+  const ids = async (args: Record<string, unknown>) => ((await ctx.m!.call('lore_list_sessions', args)).structuredContent as any).sessions.map((s: any) => s.id);
+  assert.equal(await ids({}), [SID.d, SID.a, SID.b, SID.c]);
+  assert.equal(await ids({ repo: ctx.elsewhere }), [SID.d]);
+  assert.equal(await ids({ since: '2026-01-13' }), [SID.d, SID.a, SID.c]);
 });
 
 tools('lore_blame: a line, a range and the whole file, with commits and linked sessions', async (ctx) => {
@@ -286,7 +294,7 @@ proc('index warnings go to stderr, never stdout', async (ctx) => {
   appendFileSync(join(ctx.w.loreHome, 'sessions.jsonl'), '{not json\n');
   ctx.m = await startMcp(ctx.w, ctx.repo);
   const r = await ctx.m.call('lore_list_sessions', {});
-  assert.is((r.structuredContent as any).total, 4);
+  assert.is((r.structuredContent as any).total, 3);
   assert.match(ctx.m.stderr(), /sessions\.jsonl:5: skipped a malformed session line/);
 });
 

@@ -111,6 +111,7 @@ show('--json: session facts, the repositories searched, commits newest first', (
         link: { method: 'auto', confidence: 0.85, linked_at: '2026-01-13T10:45:00Z', linked_by: 'me@example.com' },
       },
     ],
+    rewritten: [],
   });
 });
 

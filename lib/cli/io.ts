@@ -1,6 +1,9 @@
+import { visible } from './visible.js';
+
 /**
  * Everything a command says or asks goes through an Io, so commands never touch
- * process.std* directly and tests can drive them in-process.
+ * process.std* directly and tests can drive them in-process. The process's Io is where
+ * output is made safe for a terminal (./visible.ts), once for every command.
  */
 export interface Io {
   out(line: string): void;
@@ -21,10 +24,10 @@ export function processIo(): Io {
     throw e;
   });
   return {
-    out: (line) => process.stdout.write(line + '\n'),
-    err: (line) => process.stderr.write(line + '\n'),
+    out: (line) => process.stdout.write(visible(line) + '\n'),
+    err: (line) => process.stderr.write(visible(line) + '\n'),
     ask: async (question) => {
-      process.stdout.write(question + ' ');
+      process.stdout.write(visible(question) + ' ');
       const answer = await readStdinLine();
       // A typed answer ends the line itself; a piped one (or none) does not.
       if (answer === null || !process.stdin.isTTY) process.stdout.write('\n');

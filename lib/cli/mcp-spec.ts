@@ -10,11 +10,12 @@ export const mcpSpec: CommandSpec = {
   builder: (y) =>
     y
       .option('repo', { type: 'string', describe: 'The repository to serve (default: the current directory)', requiresArg: true })
-      .option('allow-write', { type: 'boolean', default: false, describe: 'Also offer lore_link, which writes links' }) as never,
+      .option('allow-write', { type: 'boolean', default: false, describe: 'Also offer lore_link, which writes links' })
+      .option('all-repos', { type: 'boolean', default: false, describe: "Answer about every repository's sessions, not only this one's" }) as never,
   run: async (argv, cwd, io) => {
     const dir = resolve(cwd, argv.repo === undefined ? '.' : String(argv.repo));
     if (!isDirectory(dir)) throw new LoreError('BAD_ARGUMENT', `--repo: no such directory: ${dir}`);
     const { serveStdio } = await import('../mcp/server.js');
-    await serveStdio({ dir, allowWrite: Boolean(argv['allow-write']), log: io.err });
+    await serveStdio({ dir, allowWrite: Boolean(argv['allow-write']), allRepos: Boolean(argv['all-repos']), log: io.err });
   },
 };

@@ -58,6 +58,8 @@ export const showText = {
   commitsIn: (root: string) => `Linked commits in ${root}:`,
   commitColumns: ['COMMIT', 'DATE', 'LINK', 'SUBJECT'],
   missingCommit: '(commit not in this repository)',
+  rewrittenAs: (old: string, now: string) => `  ${old} was rewritten as ${now} (amend or rebase), which carries the link; not listed`,
+  offBranch: (old: string) => `  ${old} is on no branch or tag any more (rewritten or dropped); not listed`,
   noCommits: (roots: string[]) =>
     roots.length === 0 ? 'No linked commits: no git repository found for this session' : `No linked commits in ${roots.join(', ')}`,
 

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFilesOrNone } from '../write-files.js';
 import { hooksText as t } from '../cli/hooks-text.js';
 import { LoreError } from '../errors.js';
 import { AGENTS, type AgentName } from '../sessions/agent-events.js';
@@ -160,12 +161,6 @@ export function planAgentInstall(top: string, agent: Agent): AgentPlan {
   return { path, text: format({ ...settings, hooks: next }, text), result: text === null ? 'created' : had ? 'updated' : 'added' };
 }
 
-export function writeAgentPlan(plan: AgentPlan): void {
-  if (plan.result === 'unchanged') return;
-  mkdirSync(dirname(plan.path), { recursive: true });
-  writeFileSync(plan.path, plan.text);
-}
-
 /** Takes lore's handlers out, from any event; false when there were none. */
 export function removeAgentHooks(top: string, agent: Agent): boolean {
   const path = settingsPath(top, agent);
@@ -183,7 +178,7 @@ export function removeAgentHooks(top: string, agent: Agent): boolean {
     if (rest.length > 0 || !groups.some(hasLore)) next[event] = rest;
   }
   const { hooks: _lore, ...others } = settings;
-  writeFileSync(path, format(Object.keys(next).length > 0 ? { ...settings, hooks: next } : others, text));
+  writeFilesOrNone([{ path, text: format(Object.keys(next).length > 0 ? { ...settings, hooks: next } : others, text) }]);
   return true;
 }
 

@@ -32,11 +32,12 @@ const OWN_SCOPES = ['local', 'worktree'];
  * or absolute, and linked worktrees), then recognises the hook managers that own it.
  */
 export function findLayout(cwd: string): Layout {
-  const out = git(cwd, ['rev-parse', '--show-toplevel', '--git-path', 'hooks']);
-  if (out === null) {
+  // One call each: a path may hold a newline, so two answers in one output could not be told apart.
+  const top = git(cwd, ['rev-parse', '--show-toplevel']);
+  const hooks = top === null ? null : git(cwd, ['rev-parse', '--git-path', 'hooks']);
+  if (top === null || hooks === null) {
     throw new LoreError('NOT_A_REPO', `not inside a git working tree: ${cwd}`, 'Run lore hooks inside the repository whose commits should be linked.');
   }
-  const [top, hooks] = out.split('\n');
   const dir = realDir(resolve(cwd, hooks));
   const lefthook = LEFTHOOK_CONFIGS.map((name) => join(top, name)).find((p) => existsSync(p));
   if (lefthook) return { kind: 'lefthook', top, config: lefthook };

@@ -1,16 +1,17 @@
-import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { hooksText as t } from '../cli/hooks-text.js';
 import type { Io } from '../cli/io.js';
 import { LoreError } from '../errors.js';
 import { isDirectory } from '../is-directory.js';
+import { writeFilesOrNone, type FileWrite } from '../write-files.js';
 import { addBlock, hasBlock, removeBlock, shellQuote, templatePath, type AddResult } from './hooks-block.js';
 import { disableNotesConfig, enableNotesConfig, readNotesConfig, REWRITE_MODE } from './hooks-config.js';
 import { AGENTS } from '../sessions/agent-events.js';
 import { git } from './hooks-git.js';
 import { defaultLogDirs } from './import.js';
-import { agentEventsInstalled, agentsInstalled, planAgentInstall, removeAgentHooks, settingsPath, writeAgentPlan, type Agent, type AgentInstall } from './hooks-agent.js';
+import { agentEventsInstalled, agentsInstalled, planAgentInstall, removeAgentHooks, settingsPath, type Agent, type AgentInstall } from './hooks-agent.js';
 import { findLayout, HOOK_NAMES, hookPath, lefthookRunsLore, STDIN_HOOKS, SYNC_HOOK, type HookName, type Layout } from './hooks-layout.js';
 
 /**
@@ -67,18 +68,17 @@ const AGENT_ADDED: Record<AgentInstall, (agent: string, path: string) => string>
   unchanged: t.agentUnchanged,
 };
 
-function installFiles(layout: OwnLayout, hooks: readonly HookName[], io: Io): void {
+/** Writes the hooks, and `also` (the agent's settings) with them: all of them, or none. */
+function installFiles(layout: OwnLayout, hooks: readonly HookName[], also: FileWrite[], io: Io): void {
   // Every file's new text is worked out first: a hook lore cannot edit leaves all files as they were.
   const plans = hooks.map((hook) => {
     const path = hookPath(layout, hook);
     return { hook, path, ...addBlock(readText(path), hook, path) };
   });
+  const writes = plans.filter((p) => p.result !== 'unchanged').map((p) => ({ path: p.path, text: p.text, mode: 0o755 }));
+  writeFilesOrNone([...writes, ...also]);
   if (layout.kind === 'husky') io.out(t.husky(layout.dir));
   for (const p of plans) {
-    if (p.result !== 'unchanged') {
-      mkdirSync(dirname(p.path), { recursive: true });
-      writeFileSync(p.path, p.text, { mode: 0o755 });
-    }
     io.out(ADDED[p.result](p.hook, p.path));
     // Husky runs its user-level files with sh, executable or not; git needs the bit.
     if (layout.kind === 'git' && !isExecutable(p.path)) io.out(t.notExecutable(p.path));
@@ -109,10 +109,12 @@ export function installHooks(opts: HooksOptions & { showInLog: boolean }, io: Io
   }
   // Worked out before any hook is written: settings lore cannot edit leave everything as it was.
   const agentPlan = opts.agent ? planAgentInstall(layout.top, opts.agent) : null;
-  if (layout.kind === 'lefthook') printLefthookYaml(layout.config, hooks, io);
-  else installFiles(layout, hooks, io);
+  const agentWrite = agentPlan && agentPlan.result !== 'unchanged' ? [{ path: agentPlan.path, text: agentPlan.text }] : [];
+  if (layout.kind === 'lefthook') {
+    writeFilesOrNone(agentWrite);
+    printLefthookYaml(layout.config, hooks, io);
+  } else installFiles(layout, hooks, agentWrite, io);
   if (agentPlan) {
-    writeAgentPlan(agentPlan);
     io.out(AGENT_ADDED[agentPlan.result](opts.agent!, agentPlan.path));
   }
   const before = readNotesConfig(opts.cwd);
@@ -155,7 +157,7 @@ function uninstallFiles(layout: Exclude<Layout, { kind: 'lefthook' }>, sync: boo
   });
   for (const p of plans) {
     if (p.result === 'deleted') unlinkSync(p.path);
-    else if (p.result === 'removed') writeFileSync(p.path, p.text!);
+    else if (p.result === 'removed') writeFilesOrNone([{ path: p.path, text: p.text! }]);
     io.out((p.result === 'deleted' ? t.deleted : p.result === 'removed' ? t.removed : t.notInstalled)(p.hook, p.path));
   }
 }

@@ -8,13 +8,21 @@ import type { Repo } from '../git/repo.js';
 import { parseNote, type LinkRecord } from '../links/record.js';
 import { findSession, matchesAnyPrefix, normalisePrefix } from '../sessions/lookup.js';
 import { normaliseId, type Session } from '../sessions/session.js';
+import { isInside } from '../linking/facts.js';
 import { realDir } from './place.js';
+import { splitRewritten, type RewrittenCommit } from './show-rewritten.js';
 import { loadIndex } from './workspace.js';
 
 export interface ShowOptions {
   cwd: string;
   session: string;
   json: boolean;
+  /**
+   * Only what lies within this directory: sessions of the index whose directory is inside
+   * it, commits of the repository at cwd (no other repository is opened). The MCP
+   * server's boundary; the CLI shows everything.
+   */
+  within?: string;
 }
 
 /** A commit a session is linked to; subject and time are null when the repository lacks the commit. */
@@ -28,7 +36,7 @@ export interface LinkedCommit {
 }
 
 export function linkJson(r: LinkRecord) {
-  const json = { method: r.method, confidence: r.confidence ?? null, linked_at: r.linked_at, linked_by: r.linked_by ?? null };
+  const json = { method: r.method, confidence: r.confidence ?? null, linked_at: r.linked_at || null, linked_by: r.linked_by ?? null };
   // Only automatic links carry signals: the shape of a manual link's JSON stays as it was.
   return r.signals === undefined ? json : { ...json, signals: r.signals };
 }
@@ -52,10 +60,13 @@ function recordsOf(text: string): LinkRecord[] {
   return [...parseNote(text).records.values()];
 }
 
-/** The links to session `id`, by commit, from the notes read in one pass. */
-export function linksTo(notes: Map<string, string>, id: string): Map<string, LinkRecord> {
+/** The links to session `id` in a repository, by commit. */
+export async function linksTo(repo: Repo, id: string): Promise<Map<string, LinkRecord>> {
+  // An id is searched as a note spells it: JSON escapes a control character in it.
+  const asWritten = JSON.stringify(id).slice(1, -1);
+  const notes = await repo.readNotesMentioning(asWritten);
   // Parsing every note costs more than reading it; a note that cannot name the id is skipped unparsed.
-  const needle = JSON.stringify(id).slice(1, -1).toLowerCase();
+  const needle = asWritten.toLowerCase();
   const links = new Map<string, LinkRecord>();
   for (const [sha, text] of notes) {
     if (!text.toLowerCase().includes(needle)) continue;
@@ -140,24 +151,27 @@ async function reposFor(session: Session | undefined, here: Repo | null): Promis
 /** `lore show <SESSION>`: what the index knows of a session and every commit it is linked to. */
 export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
   const index = await loadIndex(opts.cwd, io, undefined, matchesAnyPrefix([opts.session]));
+  const within = opts.within;
+  const sessions = within === undefined ? index.sessions : new Map([...index.sessions].filter(([, s]) => s.cwd !== undefined && isInside(realDir(s.cwd), within)));
   const here = await repoAt(opts.cwd);
   const notes = new Map<string, Promise<Map<string, string>>>();
   const notesOf = (repo: Repo) => {
     if (!notes.has(repo.root)) notes.set(repo.root, repo.readAllNotes());
     return notes.get(repo.root)!;
   };
-  const { id, session } = await resolveSessionId(index.sessions, opts.session, async () =>
+  const { id, session } = await resolveSessionId(sessions, opts.session, async () =>
     here ? linkedIds((await notesOf(here)).values()) : new Set(),
   );
 
-  const repos = await reposFor(session, here);
+  const repos = within === undefined ? await reposFor(session, here) : here ? [here] : [];
   const seen = new Set<string>();
-  const found: { root: string; commits: LinkedCommit[] }[] = [];
+  const found: { root: string; commits: LinkedCommit[]; rewritten: RewrittenCommit[] }[] = [];
   for (const repo of repos) {
     // A commit in two clones is one commit: it shows once, under the first repository.
-    const links = new Map([...linksTo(await repo.readNotesMentioning(id), id)].filter(([sha]) => !seen.has(sha)));
+    const links = new Map([...(await linksTo(repo, id))].filter(([sha]) => !seen.has(sha)));
     for (const sha of links.keys()) seen.add(sha);
-    found.push({ root: repo.root, commits: await describeLinks(repo, links) });
+    const { live, rewritten } = await splitRewritten(repo, await describeLinks(repo, links));
+    found.push({ root: repo.root, commits: live, rewritten });
   }
   const all = found.flatMap((f) => f.commits.map((c) => ({ ...c, repo: f.root })));
   const tool = all.find((c) => c.link.tool !== undefined)?.link.tool;
@@ -173,19 +187,21 @@ export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
         repo: c.repo,
         link: linkJson(c.link),
       }));
-    io.out(JSON.stringify({ session: sessionSummaryJson(id, session, tool), repositories: repos.map((r) => r.root), commits }, null, 2));
+    const rewritten = found.flatMap((f) => f.rewritten.map((r) => ({ sha: r.commit.sha, short: r.commit.short, subject: r.commit.subject, repo: f.root, rewritten_as: r.as?.sha ?? null })));
+    io.out(JSON.stringify({ session: sessionSummaryJson(id, session, tool), repositories: repos.map((r) => r.root), commits, rewritten }, null, 2));
     return;
   }
   for (const line of columns([showText.sessionHeader(id, session !== undefined), ...showText.sessionRows(session, tool)])) io.out(line);
   io.out('');
-  if (all.length === 0) {
+  const sections = found.filter((f) => f.commits.length > 0 || f.rewritten.length > 0);
+  if (sections.length === 0) {
     io.out(showText.noCommits(repos.map((r) => r.root)));
     return;
   }
-  const sections = found.filter((f) => f.commits.length > 0);
   sections.forEach((f, i) => {
     if (i > 0) io.out('');
     io.out(showText.commitsIn(f.root));
-    for (const line of commitLines(f.commits)) io.out(line);
+    if (f.commits.length > 0) for (const line of commitLines(f.commits)) io.out(line);
+    for (const r of f.rewritten) io.out(r.as ? showText.rewrittenAs(r.commit.short, r.as.short) : showText.offBranch(r.commit.short));
   });
 }

@@ -61,7 +61,7 @@ export async function unlink(opts: UnlinkOptions, io: Io): Promise<void> {
 
   const { id } = await resolveSessionId(index.sessions, opts.session, async () => linkedIds((await repo.readAllNotes()).values()));
   const id8 = shortId(id);
-  const commits = await describeLinks(repo, linksTo(await repo.readNotesMentioning(id), id));
+  const commits = await describeLinks(repo, await linksTo(repo, id));
   if (commits.length === 0) {
     io.out(unlinkText.notLinkedHere(id8, repo.root));
     return;

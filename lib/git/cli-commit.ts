@@ -146,6 +146,19 @@ export async function branchesContainingCli(gitDir: string, sha: string, among?:
   return out.split('\n').filter((l) => l !== '');
 }
 
+/**
+ * Of these commits, those no branch, tag or remote-tracking ref reaches (an amend or a
+ * rebase left them behind): one walk from them down to what the refs reach. lore's own
+ * refs do not count; they point at notes commits, which reach no annotated commit anyway.
+ */
+export async function unreachableCli(gitDir: string, shas: string[]): Promise<Set<string>> {
+  if (shas.length === 0) return new Set();
+  // Revisions from --stdin are not negated by the --not before it.
+  const out = await git(gitDir, ['rev-list', '--not', '--exclude=refs/notes/*', '--exclude=refs/lore-scratch/*', '--all', '--stdin'], shas.join('\n') + '\n');
+  const wanted = new Set(shas);
+  return new Set(out.split('\n').filter((sha) => wanted.has(sha)));
+}
+
 export async function currentBranchCli(gitDir: string): Promise<string | null> {
   try {
     return (await git(gitDir, ['symbolic-ref', '-q', '--short', 'HEAD'])).trim() || null;

@@ -6,9 +6,12 @@
  */
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { LoreError } from '../errors.js';
 import type { HistoryCommit } from './repo.js';
 
 const MAX_BUFFER = 1 << 30;
+/** The longest argument Linux passes (MAX_ARG_STRLEN, 128 KiB with its NUL). */
+const MAX_ARG_BYTES = 128 * 1024 - 1;
 
 /** A failed git command: its exit code and what it said, for callers that expect failures. */
 export class GitFailed extends Error {
@@ -23,6 +26,12 @@ export class GitFailed extends Error {
 
 /** Runs git in `dir` (a working tree, or a git dir when `bare`). */
 export function gitRun(dir: string, args: string[], input?: string, where: '-C' | '--git-dir' = '--git-dir'): Promise<Buffer> {
+  const longest = Math.max(0, ...args.map((a) => Buffer.byteLength(a)));
+  // The system passes no argument over 128 KiB (E2BIG: a 1 MB revision from an MCP client,
+  // say): the caller's error, said without echoing the argument back.
+  if (longest > MAX_ARG_BYTES) {
+    return Promise.reject(new LoreError('BAD_ARGUMENT', `an argument of ${longest} bytes is too long to pass to git`, 'Give a shorter revision or path.'));
+  }
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',

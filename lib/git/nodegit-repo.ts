@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
-import { branchesContainingCli, commitsInfoCli, currentBranchCli, identityCli, inspectCommitCli, readNoteCli, resolveCommitCli } from './cli-commit.js';
+import { branchesContainingCli, commitsInfoCli, currentBranchCli, identityCli, inspectCommitCli, readNoteCli, resolveCommitCli, unreachableCli } from './cli-commit.js';
 import { changedFilesMany, gitRun, logHistory, notesMentioning, readNotesBulk } from './git-cli.js';
 import { loadLibgit2, lostRace, type Libgit2 } from './libgit2.js';
 import { NOTES_REF, type BlameRange, type CommitDetail, type CommitInfo, type HistoryCommit, type Identity, type NoteEdit, type Repo } from './repo.js';
@@ -15,7 +15,13 @@ const CAS_ATTEMPTS = 50;
  * read never load nodegit; it is opened on the first write or blame.
  */
 export async function openRepo(cwd: string): Promise<Repo> {
-  const ask = (args: string[]) => gitRun(cwd, ['rev-parse', ...args], undefined, '-C').then((b) => b.toString('utf8').split('\n'));
+  const revParse = async (flags: string[]) => (await gitRun(cwd, ['rev-parse', ...flags], undefined, '-C')).toString('utf8');
+  // Two answers, a line each, in one call; a path with a newline in it makes those lines
+  // ambiguous, and then each answer comes from a call of its own.
+  const ask = async (flags: [string, string]) => {
+    const lines = (await revParse(flags)).split('\n');
+    return lines.length === 3 ? lines : Promise.all(flags.map(async (flag) => (await revParse([flag])).replace(/\n$/, '')));
+  };
   let lines: string[];
   try {
     lines = await ask(['--absolute-git-dir', '--show-toplevel']);
@@ -56,6 +62,10 @@ class NodegitRepo implements Repo {
 
   describeCommits(shas: string[]): Promise<Map<string, CommitInfo>> {
     return commitsInfoCli(this.gitDir, shas);
+  }
+
+  unreachable(shas: string[]): Promise<Set<string>> {
+    return unreachableCli(this.gitDir, shas);
   }
 
   /** Asked once per run: a link's `linked_by` and its notes commit name the same person. */

@@ -61,6 +61,8 @@ export interface Repo {
   inspectCommit(ref: string): Promise<CommitDetail>;
   /** resolveCommit for many full SHAs at once; those the repository lacks are left out. */
   describeCommits(shas: string[]): Promise<Map<string, CommitInfo>>;
+  /** Of these commits (all in the repository), those no branch, tag or remote ref reaches. */
+  unreachable(shas: string[]): Promise<Set<string>>;
   /** The notes of the given commits that have one, in one pass. */
   readNotes(shas: string[]): Promise<Map<string, string>>;
   /** The notes whose text contains `text`, case-insensitively, found without reading every note. */

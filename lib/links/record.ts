@@ -19,6 +19,12 @@ export interface LinkRecord {
   /** Only for `carried`: the full SHAs of the commits whose links this commit replaced. */
   from?: string[];
   signals?: LinkSignals;
+  /**
+   * The note's own line, when a field in it had the wrong type or range (a confidence of
+   * 1e999, a linked_at that is no time): that field is left out above, for display, and
+   * the line is written back exactly as it was.
+   */
+  verbatim?: string;
 }
 
 /**
@@ -46,6 +52,13 @@ export interface Note {
 // made on the commit itself is surer than one carried from the commits it replaced.
 const RANK: Record<LinkMethod, number> = { manual: 0, 'agent-commit': 1, current: 2, auto: 3, backfill: 4, carried: 5 };
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+const isTime = (v: unknown): v is string => typeof v === 'string' && ISO_TIME.test(v) && Number.isFinite(Date.parse(v));
+const isConfidence = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isShaList = (v: unknown): v is string[] => Array.isArray(v) && v.every((f) => typeof f === 'string' && /^[0-9a-f]{40,64}$/.test(f));
+
 /** The signals a line carries: the keys this version knows, with values of their type. */
 function asSignals(value: unknown): LinkSignals | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
@@ -67,6 +80,11 @@ function orderedSignals(s: LinkSignals): LinkSignals {
   return o;
 }
 
+/**
+ * A line as a record, checked field by field: without v, session or method it is no
+ * record of ours (null: kept as a foreign line); an optional field that is wrong is left
+ * out, and the record keeps its line verbatim. An unset linked_at reads as ''.
+ */
 function asRecord(line: string): LinkRecord | null {
   let o: unknown;
   try {
@@ -78,18 +96,23 @@ function asRecord(line: string): LinkRecord | null {
   const r = o as Record<string, unknown>;
   if (r.v !== RECORD_VERSION || typeof r.session !== 'string' || r.session === '') return null;
   if (typeof r.method !== 'string' || !(LINK_METHODS as readonly string[]).includes(r.method)) return null;
-  if (typeof r.linked_at !== 'string') return null;
-  if (r.confidence !== undefined && typeof r.confidence !== 'number') return null;
+  const wrong =
+    !isTime(r.linked_at) ||
+    (r.confidence !== undefined && !isConfidence(r.confidence)) ||
+    (r.linked_by !== undefined && !isText(r.linked_by)) ||
+    (r.tool !== undefined && !isText(r.tool)) ||
+    (r.from !== undefined && !isShaList(r.from));
   return {
     v: 1,
     session: r.session,
     method: r.method as LinkMethod,
-    confidence: r.confidence as number | undefined,
-    linked_at: r.linked_at,
-    linked_by: typeof r.linked_by === 'string' ? r.linked_by : undefined,
-    tool: typeof r.tool === 'string' ? r.tool : undefined,
-    from: Array.isArray(r.from) && r.from.every((f) => typeof f === 'string') ? (r.from as string[]) : undefined,
+    confidence: isConfidence(r.confidence) ? r.confidence : undefined,
+    linked_at: isTime(r.linked_at) ? r.linked_at : '',
+    linked_by: isText(r.linked_by) ? r.linked_by : undefined,
+    tool: isText(r.tool) ? r.tool : undefined,
+    from: isShaList(r.from) ? r.from : undefined,
     signals: asSignals(r.signals),
+    ...(wrong ? { verbatim: line } : {}),
   };
 }
 
@@ -118,6 +141,7 @@ export function parseNote(text: string | null): Note {
 }
 
 export function formatRecord(r: LinkRecord): string {
+  if (r.verbatim !== undefined) return r.verbatim;
   const o: Record<string, unknown> = { v: r.v, session: r.session, method: r.method };
   if (r.confidence !== undefined) o.confidence = r.confidence;
   o.linked_at = r.linked_at;

@@ -8,6 +8,12 @@ export type Log = (line: string) => void;
 export interface ToolContext {
   dir: string;
   log: Log;
+  /**
+   * The boundary of what the tools tell: sessions whose directory is inside it, commits of
+   * its repository (the top of the repository the server serves, or that directory
+   * outside one). null with --all-repos: every session of the index.
+   */
+  scope: string | null;
 }
 
 /**

@@ -31,8 +31,14 @@ function blameTarget(file: string, line?: number, endLine?: number): string {
   return `${file}:${line}-${endLine ?? line}`;
 }
 
+/** A directory the caller asked about, if the server's boundary holds it. */
+function inScope(scope: string | null, dir: string): string {
+  if (scope === null || isInside(dir, scope)) return dir;
+  throw new LoreError('BAD_ARGUMENT', `${dir} is outside the repository this server answers for (${scope})`, 'Start the server with --all-repos to answer about every repository.');
+}
+
 /** The read tools: each answers what the matching `lore … --json` command prints. */
-export function registerReadTools(server: McpServer, { dir, log }: ToolContext): void {
+export function registerReadTools(server: McpServer, { dir, log, scope }: ToolContext): void {
   server.registerTool(
     'lore_get_linked_sessions',
     {
@@ -51,19 +57,19 @@ export function registerReadTools(server: McpServer, { dir, log }: ToolContext):
     {
       title: 'A session and its commits',
       description:
-        "What lore knows of one session (tool, title, start, end, branch, directory) and every commit it is linked to, newest first, searched in the session's own repository and the server's. Same data as `lore show SESSION --json`.",
+        "What lore knows of one session (tool, title, start, end, branch, directory) and every commit it is linked to, newest first, in the server's repository. Same data as `lore show SESSION --json` run there, limited to that repository unless the server runs with --all-repos.",
       inputSchema: { session: sessionRef },
       outputSchema: sessionDetailSchema,
       annotations: READ_ONLY,
     },
-    ({ session }) => answer(log, () => commandJson(sessionDetailSchema, log, (io) => showSession({ cwd: dir, session, json: true }, io))),
+    ({ session }) => answer(log, () => commandJson(sessionDetailSchema, log, (io) => showSession({ cwd: dir, session, json: true, within: scope ?? undefined }, io))),
   );
 
   server.registerTool(
     'lore_list_sessions',
     {
       title: 'Recent sessions',
-      description: `The sessions lore knows, newest first (the elements of \`lore sessions --json\`), optionally only those in a directory or active since a time; at most ${DEFAULT_LIMIT} unless limit says otherwise.`,
+      description: `The sessions lore knows in the server's repository (every repository if it runs with --all-repos), newest first (the elements of \`lore sessions --json\`), optionally only those in a directory or active since a time; at most ${DEFAULT_LIMIT} unless limit says otherwise.`,
       inputSchema: {
         repo: z.string().min(1).optional().describe("only sessions whose working directory is this directory or inside it; relative to the server's directory"),
         since: z.string().optional().describe('ISO 8601 date or time: only sessions active at or after it (ended then or later, or not ended)'),
@@ -75,7 +81,7 @@ export function registerReadTools(server: McpServer, { dir, log }: ToolContext):
     ({ repo, since, limit }) =>
       answer(log, async () => {
         const after = since === undefined ? undefined : parseSince(since);
-        const within = repo === undefined ? undefined : realDir(resolve(dir, repo));
+        const within = repo === undefined ? (scope ?? undefined) : inScope(scope, realDir(resolve(dir, repo)));
         const all = await commandJson(z.array(sessionSchema), log, (io) => listSessions({ cwd: dir, json: true }, io));
         const matched = all.filter(
           (s) =>

@@ -17,7 +17,7 @@ const iso = z.string().describe('ISO 8601 time, UTC, to the second');
 export const linkSchema = open({
   method: z.enum(LINK_METHODS).describe('how the link was made'),
   confidence: z.number().nullable().describe('0..1 where a score decided (auto, backfill), else null'),
-  linked_at: iso,
+  linked_at: iso.nullable().describe('null when the note holds no valid time'),
   linked_by: z.string().nullable().describe('email of whoever wrote the link'),
 });
 

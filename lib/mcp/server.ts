@@ -2,15 +2,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { realDir } from '../commands/place.js';
 import { findGitRoot } from '../git/discover.js';
 import type { ToolContext } from './command-io.js';
+import { LineTransport } from './line-transport.js';
 import { registerLinkTool } from './link-tool.js';
 import { registerReadTools } from './read-tools.js';
 
-export interface ServerOptions extends ToolContext {
+export interface ServerOptions extends Omit<ToolContext, 'scope'> {
   /** Offer lore_link; without it the server cannot change anything. */
   allowWrite: boolean;
+  /** Answer about every repository's sessions; without it, only about the one served. */
+  allRepos: boolean;
 }
 
 const INSTRUCTIONS = `lore links AI coding sessions to the git commits they produced (git notes under refs/notes/lore).
@@ -26,7 +29,7 @@ function loreVersion(): string {
   }
 }
 
-function createServer(opts: ServerOptions): McpServer {
+function createServer(opts: ToolContext & { allowWrite: boolean }): McpServer {
   const server = new McpServer({ name: 'lore', version: loreVersion() }, { instructions: INSTRUCTIONS });
   registerReadTools(server, opts);
   if (opts.allowWrite) registerLinkTool(server, opts);
@@ -37,14 +40,15 @@ function createServer(opts: ServerOptions): McpServer {
 /** `lore mcp`: serves over stdin and stdout until the client closes stdin. */
 export async function serveStdio(opts: ServerOptions): Promise<void> {
   // Session tools still work outside a repository; commit tools will say why they cannot.
-  if (findGitRoot(opts.dir) === null) opts.log(`lore mcp: ${opts.dir} is not inside a git repository; commit and blame tools will fail`);
-  const server = createServer(opts);
+  const root = findGitRoot(opts.dir);
+  if (root === null) opts.log(`lore mcp: ${opts.dir} is not inside a git repository; commit and blame tools will fail`);
+  const server = createServer({ ...opts, scope: opts.allRepos ? null : realDir(root ?? opts.dir) });
   // 'end' at end of input; 'close' also after a read error, which ends no input.
   const ended = new Promise<void>((resolve) => {
     process.stdin.once('end', resolve);
     process.stdin.once('close', resolve);
   });
-  await server.connect(new StdioServerTransport());
+  await server.connect(new LineTransport());
   await ended;
   await server.close();
 }

@@ -1,6 +1,6 @@
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { LoreError } from '../errors.js';
+import { indexReadFault, indexWriteFault } from './index-faults.js';
 import { BadLine, foldLine, formatIndexLine, parseIndexLine, type IndexLine } from './index-line.js';
 import type { Session } from './session.js';
 
@@ -16,13 +16,8 @@ function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') return '';
-    throw new LoreError(
-      'INDEX_UNREADABLE',
-      `cannot read the session index ${path}: ${err.code === 'EISDIR' ? 'it is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message}`,
-      'Point LORE_HOME or the sessionIndex setting at a readable sessions.jsonl.',
-    );
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw indexReadFault(path, e);
   }
 }
 
@@ -55,9 +50,56 @@ export function readIndex(path: string, warn: Warn, keep?: (id: string) => boole
   return { path, sessions };
 }
 
-/** Appends whole lines in one O_APPEND write, so concurrent writers never interleave. */
+/** Whether the file's last byte is not a newline: a line torn by a crash, a full disk or another tool. */
+function endsTorn(fd: number): boolean {
+  const { size } = fstatSync(fd);
+  if (size === 0) return false;
+  const last = Buffer.alloc(1);
+  readSync(fd, last, 0, 1, size - 1);
+  return last[0] !== 0x0a;
+}
+
+/**
+ * Takes back the first `written` bytes of `data` if they are still the file's last bytes,
+ * so a write the disk cut short leaves no torn line of ours behind. Another writer's
+ * later line (rare on a full disk) is never cut: the torn line then stays, reported.
+ */
+function undoPartial(fd: number, data: Buffer, written: number): void {
+  if (written === 0) return;
+  try {
+    const { size } = fstatSync(fd);
+    const tail = Buffer.alloc(written);
+    if (size >= written && readSync(fd, tail, 0, written, size - written) === written && tail.equals(data.subarray(0, written))) {
+      ftruncateSync(fd, size - written);
+    }
+  } catch {
+    // The write's own failure is the one to report.
+  }
+}
+
+/**
+ * Appends whole lines with O_APPEND writes, so concurrent writers never interleave. A file
+ * that does not end in a newline gets one first: the torn line stays (and is reported
+ * on read), and the new lines stay whole instead of being glued onto it.
+ */
 export function appendIndexLines(path: string, lines: IndexLine[]): void {
   if (lines.length === 0) return;
-  mkdirSync(dirname(path), { recursive: true });
-  appendFileSync(path, lines.map((l) => formatIndexLine(l) + '\n').join(''), { flag: 'a' });
+  let fd: number;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(path, 'a+');
+  } catch (e) {
+    throw indexWriteFault(path, e);
+  }
+  let written = 0;
+  let data = Buffer.alloc(0);
+  try {
+    data = Buffer.from((endsTorn(fd) ? '\n' : '') + lines.map((l) => formatIndexLine(l) + '\n').join(''));
+    while (written < data.length) written += writeSync(fd, data, written);
+  } catch (e) {
+    undoPartial(fd, data, written);
+    throw indexWriteFault(path, e);
+  } finally {
+    closeSync(fd);
+  }
 }
