@@ -46,9 +46,12 @@ export async function git(gitDir: string, args: string[], input?: string): Promi
   return (await gitBuffer(gitDir, args, input)).toString('utf8');
 }
 
-/** Every commit reachable from a local branch or HEAD: one `git log`, NUL-separated fields. */
-export async function logHistory(gitDir: string): Promise<HistoryCommit[]> {
-  const out = await git(gitDir, ['log', '--branches', 'HEAD', '--format=%H%x00%at%x00%ct%x00%ae%x00%ce%x00%s%x00']);
+/**
+ * Every commit reachable from a local branch or HEAD: one `git log`, NUL-separated fields;
+ * the addresses as .mailmap names them, which git reads from the work tree's top `root`.
+ */
+export async function logHistory(gitDir: string, root: string): Promise<HistoryCommit[]> {
+  const out = await git(gitDir, ['-C', root, 'log', '--branches', 'HEAD', '--format=%H%x00%at%x00%ct%x00%aE%x00%cE%x00%s%x00']);
   // Read field by field rather than split: 120,000 fields for 20,000 commits, half the time.
   const commits: HistoryCommit[] = [];
   let pos = 0;
