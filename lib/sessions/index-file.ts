@@ -1,7 +1,9 @@
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LoreError } from '../errors.js';
 import { BadLine, foldLine, formatIndexLine, parseIndexLine, type IndexLine } from './index-line.js';
+import { forEachLine } from './index-lines.js';
+import { foldSegment, openSegment, writeSegment, type MalformedLine } from './index-segment.js';
 import type { Session } from './session.js';
 
 export type Warn = (message: string) => void;
@@ -12,47 +14,63 @@ export interface SessionIndex {
   sessions: Map<string, Session>;
 }
 
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') return '';
-    throw new LoreError(
-      'INDEX_UNREADABLE',
-      `cannot read the session index ${path}: ${err.code === 'EISDIR' ? 'it is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message}`,
-      'Point LORE_HOME or the sessionIndex setting at a readable sessions.jsonl.',
-    );
-  }
+function unreadable(path: string, err: NodeJS.ErrnoException): LoreError {
+  return new LoreError(
+    'INDEX_UNREADABLE',
+    `cannot read the session index ${path}: ${err.code === 'EISDIR' ? 'it is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message}`,
+    'Point LORE_HOME or the sessionIndex setting at a readable sessions.jsonl.',
+  );
 }
 
+/** Unfolded bytes after which a reader folds the index into its segment (index-segment.ts). */
+const FOLD_AFTER_BYTES = 128 * 1024;
+
+const malformed = (path: string, m: MalformedLine) => `Warning: ${path}:${m.lineNo}: skipped a malformed session line (${m.reason})`;
+
 /**
- * Reads and folds the whole index. A line that cannot be used is reported once,
- * with file and line number, and skipped; the reader never rewrites the file. With
- * `keep`, every line is still checked but only the sessions whose id it accepts are
- * kept: a command after one session need not hold (and garbage-collect) thousands.
+ * Reads and folds the index: the folded segment beside it, then the lines appended since.
+ * A line that cannot be used is reported once per read, with file and line number, and
+ * skipped; the reader never rewrites the file. With `keep`, only the sessions whose id it
+ * accepts are kept: a command after one session need not fold (or hold) thousands. When
+ * more than FOLD_AFTER_BYTES were appended since the segment was written, the whole index
+ * is folded and the segment rewritten, so no command reads more than that many edits.
  */
 export function readIndex(path: string, warn: Warn, keep?: (id: string) => boolean): SessionIndex {
-  const sessions = new Map<string, Session>();
-  const text = readText(path);
-  let lineNo = 0;
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    lineNo++;
-    const raw = text.slice(start, end).trim();
-    start = end + 1;
-    if (raw === '') continue;
-    try {
-      const line = parseIndexLine(raw);
-      if (!keep || keep(line.id)) sessions.set(line.id, foldLine(sessions.get(line.id), line));
-    } catch (e) {
-      if (!(e instanceof BadLine)) throw e;
-      warn(`Warning: ${path}:${lineNo}: skipped a malformed session line (${e.message})`);
-    }
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { path, sessions: new Map() };
+    throw unreadable(path, e as NodeJS.ErrnoException);
   }
-  return { path, sessions };
+  try {
+    const size = fstatSync(fd).size;
+    const segment = openSegment(path, fd, size);
+    const fold = size - (segment?.bytes ?? 0) > FOLD_AFTER_BYTES;
+    const only = fold ? undefined : keep;
+    const folded = (segment && foldSegment(segment, only)) ?? { sessions: new Map<string, Session>(), malformed: [], bytes: 0, lines: 0 };
+    const { sessions, malformed: bad } = folded;
+    for (const m of bad) warn(malformed(path, m));
+    const read = forEachLine(fd, folded.bytes, folded.lines + 1, (raw, lineNo) => {
+      try {
+        const line = parseIndexLine(raw);
+        if (!only || only(line.id)) sessions.set(line.id, foldLine(sessions.get(line.id), line));
+      } catch (e) {
+        if (!(e instanceof BadLine)) throw e;
+        bad.push({ lineNo, reason: e.message });
+        warn(malformed(path, { lineNo, reason: e.message }));
+      }
+    });
+    // A last line without its newline may still be being written: folded next time.
+    if (fold && !read.unended) writeSegment(path, fd, { sessions, malformed: bad, bytes: read.end, lines: folded.lines + read.lines });
+    if (only === keep) return { path, sessions };
+    return { path, sessions: new Map([...sessions].filter(([id]) => keep!(id))) };
+  } catch (e) {
+    if (e instanceof LoreError || !(e as NodeJS.ErrnoException).code) throw e;
+    throw unreadable(path, e as NodeJS.ErrnoException);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Appends whole lines in one O_APPEND write, so concurrent writers never interleave. */
