@@ -16,6 +16,9 @@ const WORKLOADS = [
   'auto-50-files',
   'show-notes',
   'sync',
+  'hook-year-index',
+  'sessions-year-index',
+  'show-year-index',
   'peak-memory',
 ];
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BadLine, foldLine, parseIndexLine } from '../lib/sessions/index-line.js';
-import { readIndex } from '../lib/sessions/index-file.js';
+import { readIndex, type Keep } from '../lib/sessions/index-file.js';
 import { segmentPath } from '../lib/sessions/index-segment.js';
 import type { Session } from '../lib/sessions/session.js';
 import { LORE_BIN, lore, makeWorld, type World } from './helpers/env.js';
@@ -24,8 +24,8 @@ fold.after.each((ctx) => ctx.w.cleanup());
 
 const T0 = Date.parse('2025-01-06T09:00:00Z');
 
-/** The contract's fold of the whole file, line by line: what every read must equal. */
-function unfolded(path: string, keep?: (id: string) => boolean) {
+/** The contract's fold of the whole file, line by line, then `keep`: what every read must equal. */
+function unfolded(path: string, keep?: Keep) {
   const sessions = new Map<string, Session>();
   const warnings: string[] = [];
   readFileSync(path, 'utf8')
@@ -34,22 +34,22 @@ function unfolded(path: string, keep?: (id: string) => boolean) {
       if (text.trim() === '') return;
       try {
         const line = parseIndexLine(text.trim());
-        if (!keep || keep(line.id)) sessions.set(line.id, foldLine(sessions.get(line.id), line));
+        sessions.set(line.id, foldLine(sessions.get(line.id), line));
       } catch (e) {
         if (!(e instanceof BadLine)) throw e;
         warnings.push(`Warning: ${path}:${k + 1}: skipped a malformed session line (${e.message})`);
       }
     });
-  return { sessions: [...sessions], warnings };
+  return { sessions: [...sessions].filter(([id, s]) => !keep || keep(id, s)), warnings };
 }
 
-function read(path: string, keep?: (id: string) => boolean) {
+function read(path: string, keep?: Keep) {
   const warnings: string[] = [];
   const { sessions } = readIndex(path, (w) => warnings.push(w), keep);
   return { sessions: [...sessions], warnings };
 }
 
-function sameAsUnfolded(path: string, why: string, keep?: (id: string) => boolean): void {
+function sameAsUnfolded(path: string, why: string, keep?: Keep): void {
   const want = unfolded(path, keep);
   const got = read(path, keep);
   assert.is(got.sessions.length, want.sessions.length, why);
@@ -116,12 +116,45 @@ fold('an index replaced, truncated or rewritten since it was folded is read whol
   sameAsUnfolded(index, 'a damaged segment');
 });
 
+fold('a filter on start and end judges each session on all of its lines, those after the fold too', ({ index, w }) => {
+  writeIndex(index, { sessions: 300, edits: 40, seed: 12, cwd: w.dir, from: T0, active: 2 });
+  read(index);
+  assert.ok(existsSync(segmentPath(index)));
+  const active: Keep = (_, s) => s.endedAt === null;
+  sameAsUnfolded(index, 'the active ones, from the segment', active);
+  assert.is(read(index, active).sessions.length, 2);
+  // A resume after the fold makes an ended session of the segment active again; a late
+  // end, an active one ended.
+  appendFileSync(index, [{ id: generatedId(12, 5), ended_at: null }, { id: generatedId(12, 299), ended_at: '2025-03-01T10:00:00Z' }].map((l) => JSON.stringify(l) + '\n').join(''));
+  sameAsUnfolded(index, 'after a resume and an end', active);
+  assert.equal(read(index, active).sessions.map(([id]) => id), [generatedId(12, 5), generatedId(12, 298)]);
+  const late: Keep = (_, s) => (s.startedAt ?? 0) >= T0 + 250 * 3_600_000;
+  sameAsUnfolded(index, 'by start', late);
+});
+
+fold('lore sessions --limit lists what the whole list starts with, ties included', ({ index, w }) => {
+  writeIndex(index, { sessions: 200, edits: 40, seed: 13, cwd: w.dir, from: T0 });
+  // Three sessions starting at the same second as the 4th newest: the index's order breaks the tie.
+  const tie = new Date(T0 + 196 * 3_600_000).toISOString();
+  appendFileSync(index, ['tie-1', 'tie-2', 'tie-3'].map((id) => JSON.stringify({ id, cwd: w.dir, started_at: tie }) + '\n').join(''));
+  const all = lore(w, w.dir, ['sessions']).stdout.split('\n');
+  for (const n of [0, 1, 4, 5, 6, 20]) {
+    const r = lore(w, w.dir, ['sessions', '--limit', String(n)]);
+    assert.is(r.code, 0, r.stderr);
+    assert.is(r.stdout, n === 0 ? `No sessions in ${index}\n` : all.slice(0, n + 1).join('\n') + '\n', `--limit ${n}`);
+  }
+  const json = JSON.parse(lore(w, w.dir, ['sessions', '--json', '--limit', '6']).stdout) as { id: string }[];
+  assert.equal(json.map((s) => s.id).slice(3), [generatedId(13, 196), 'tie-1', 'tie-2']);
+});
+
 /** A node process that appends `lines` fat lines for its own session, one write each, as agent hooks do. */
 function appender(index: string, n: number, lines: number): Promise<number | null> {
   const script = `
     const { appendFileSync } = require('node:fs');
     const files = Array.from({ length: 60 }, (_, i) => 'src/some/rather/long/directory/name/file-' + i + '.ts');
+    const pause = new Int32Array(new SharedArrayBuffer(4));
     for (let k = 0; k < ${lines}; k++) {
+      Atomics.wait(pause, 0, 0, 2); // paced, so that folds happen while it writes
       appendFileSync(${JSON.stringify(index)}, JSON.stringify({ id: 'writer-${n}', files: [...files, 'w${n}-' + k + '.ts'] }) + '\\n', { flag: 'a' });
     }`;
   return new Promise((done) => spawn(process.execPath, ['-e', script], { stdio: 'ignore' }).on('close', done));

@@ -27,8 +27,9 @@ export async function linkCurrent(opts: CurrentLinkOptions, io: Io): Promise<voi
   const root = findGitRoot(realDir(opts.cwd));
   const { sessionIndex } = await loadConfig(opts.cwd, root ?? undefined);
   const stamp = stampIndex(sessionIndex);
-  const index = readIndex(sessionIndex, (w) => io.err(w));
   const now = opts.now ?? Date.now();
+  // Only the current sessions are parsed: a year of ended ones is judged by its summaries.
+  const index = readIndex(sessionIndex, (w) => io.err(w), (_, s) => isCurrent(s, now));
   const placed = placeSessions(index, (s) => isCurrent(s, now));
   if (root !== null) {
     if (placed.length === 0) writeQuietMarker(root, stamp);

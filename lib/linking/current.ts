@@ -8,7 +8,7 @@ export interface Placed {
 }
 
 /** Active, or ended within the grace period before `now`. */
-export function isCurrent(s: CompleteSession, now: number): boolean {
+export function isCurrent(s: Pick<CompleteSession, 'endedAt'>, now: number): boolean {
   return s.endedAt === null || now - s.endedAt <= GRACE_MS;
 }
 

@@ -2,8 +2,10 @@ import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync } from 'node:
 import { dirname } from 'node:path';
 import { LoreError } from '../errors.js';
 import { BadLine, foldLine, formatIndexLine, parseIndexLine, type IndexLine } from './index-line.js';
-import { forEachLine } from './index-lines.js';
-import { foldSegment, openSegment, writeSegment, type MalformedLine } from './index-segment.js';
+import { forEachLine, type LinesRead } from './index-lines.js';
+import { foldSegment, openSegment, writeSegment, type Keep, type MalformedLine } from './index-segment.js';
+
+export type { Keep, Summary } from './index-segment.js';
 import type { Session } from './session.js';
 
 export type Warn = (message: string) => void;
@@ -27,15 +29,35 @@ const FOLD_AFTER_BYTES = 128 * 1024;
 
 const malformed = (path: string, m: MalformedLine) => `Warning: ${path}:${m.lineNo}: skipped a malformed session line (${m.reason})`;
 
+/** Parses the lines from byte `from` on, numbered from `firstLineNo`. */
+function parseFrom(fd: number, from: number, firstLineNo: number, onLine: (line: IndexLine) => void, onBad: (m: MalformedLine) => void): LinesRead {
+  return forEachLine(fd, from, firstLineNo, (raw, lineNo) => {
+    let line: IndexLine;
+    try {
+      line = parseIndexLine(raw);
+    } catch (e) {
+      if (!(e instanceof BadLine)) throw e;
+      return onBad({ lineNo, reason: e.message });
+    }
+    onLine(line);
+  });
+}
+
+/** The sessions `keep` accepts, asked only of those `judged` does not leave out (when given). */
+function kept(sessions: Map<string, Session>, keep: Keep, judged?: Set<string>): Map<string, Session> {
+  return new Map([...sessions].filter(([id, s]) => (judged && !judged.has(id)) || keep(id, s)));
+}
+
 /**
  * Reads and folds the index: the folded segment beside it, then the lines appended since.
  * A line that cannot be used is reported once per read, with file and line number, and
- * skipped; the reader never rewrites the file. With `keep`, only the sessions whose id it
- * accepts are kept: a command after one session need not fold (or hold) thousands. When
- * more than FOLD_AFTER_BYTES were appended since the segment was written, the whole index
- * is folded and the segment rewritten, so no command reads more than that many edits.
+ * skipped; the reader never rewrites the file. With `keep`, only the sessions it accepts
+ * are kept, and the segment's others are never parsed: a command after one session, or
+ * the hook after the current ones, need not fold (or hold) thousands. When more than
+ * FOLD_AFTER_BYTES were appended since the segment was written, the whole index is folded
+ * and the segment written again, so no command reads more than that many edits.
  */
-export function readIndex(path: string, warn: Warn, keep?: (id: string) => boolean): SessionIndex {
+export function readIndex(path: string, warn: Warn, keep?: Keep): SessionIndex {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -46,25 +68,37 @@ export function readIndex(path: string, warn: Warn, keep?: (id: string) => boole
   try {
     const size = fstatSync(fd).size;
     const segment = openSegment(path, fd, size);
-    const fold = size - (segment?.bytes ?? 0) > FOLD_AFTER_BYTES;
-    const only = fold ? undefined : keep;
-    const folded = (segment && foldSegment(segment, only)) ?? { sessions: new Map<string, Session>(), malformed: [], bytes: 0, lines: 0 };
-    const { sessions, malformed: bad } = folded;
-    for (const m of bad) warn(malformed(path, m));
-    const read = forEachLine(fd, folded.bytes, folded.lines + 1, (raw, lineNo) => {
-      try {
-        const line = parseIndexLine(raw);
-        if (!only || only(line.id)) sessions.set(line.id, foldLine(sessions.get(line.id), line));
-      } catch (e) {
-        if (!(e instanceof BadLine)) throw e;
-        bad.push({ lineNo, reason: e.message });
-        warn(malformed(path, { lineNo, reason: e.message }));
+    if (segment && size - segment.bytes <= FOLD_AFTER_BYTES) {
+      // The few lines since the fold first: a session they change is judged on all of it.
+      const lines: IndexLine[] = [];
+      const bad: MalformedLine[] = [];
+      parseFrom(fd, segment.bytes, segment.lines + 1, (l) => lines.push(l), (m) => bad.push(m));
+      const changed = new Set(lines.map((l) => l.id));
+      const folded = foldSegment(segment, keep, changed);
+      if (folded) {
+        for (const m of [...folded.malformed, ...bad]) warn(malformed(path, m));
+        const { sessions } = folded;
+        for (const l of lines) sessions.set(l.id, foldLine(sessions.get(l.id), l));
+        return { path, sessions: keep ? kept(sessions, keep, changed) : sessions };
       }
-    });
+    }
+    // No usable segment, or much appended since: fold it all, and write the segment again.
+    const base = (segment && foldSegment(segment)) ?? { sessions: new Map<string, Session>(), malformed: [], bytes: 0, lines: 0 };
+    const { sessions, malformed: bad } = base;
+    for (const m of bad) warn(malformed(path, m));
+    const read = parseFrom(
+      fd,
+      base.bytes,
+      base.lines + 1,
+      (l) => sessions.set(l.id, foldLine(sessions.get(l.id), l)),
+      (m) => {
+        bad.push(m);
+        warn(malformed(path, m));
+      },
+    );
     // A last line without its newline may still be being written: folded next time.
-    if (fold && !read.unended) writeSegment(path, fd, { sessions, malformed: bad, bytes: read.end, lines: folded.lines + read.lines });
-    if (only === keep) return { path, sessions };
-    return { path, sessions: new Map([...sessions].filter(([id]) => keep!(id))) };
+    if (read.end - base.bytes > FOLD_AFTER_BYTES && !read.unended) writeSegment(path, fd, { sessions, malformed: bad, bytes: read.end, lines: base.lines + read.lines });
+    return { path, sessions: keep ? kept(sessions, keep) : sessions };
   } catch (e) {
     if (e instanceof LoreError || !(e as NodeJS.ErrnoException).code) throw e;
     throw unreadable(path, e as NodeJS.ErrnoException);

@@ -106,15 +106,3 @@ export function formatIndexLine(line: IndexLine): string {
   if (line.title !== undefined) o.title = line.title;
   return JSON.stringify(o);
 }
-
-/**
- * Lines that foldLine folds back into `s` exactly: one per branch before the last one
- * named, in order of first sight, then one with everything else.
- */
-export function unfoldSession(s: Session): IndexLine[] {
-  const earlier = s.branches.filter((b, k) => k < s.branches.length - 1 || b !== s.branch);
-  const line: IndexLine = { id: s.id, tool: s.tool, title: s.title, cwd: s.cwd, branch: s.branch, startedAt: s.startedAt, seenAt: s.seenAt, committingAt: s.committingAt };
-  if (s.endedAt !== null) line.endedAt = s.endedAt;
-  if (s.files !== null) line.files = s.files;
-  return [...earlier.map((branch) => ({ id: s.id, branch })), line];
-}

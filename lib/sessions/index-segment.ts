@@ -1,14 +1,13 @@
 /**
  * The folded segment beside the session index (extends CONTRACT §1): the sessions of the
- * index's first `log_bytes` bytes, folded to one canonical line each (one more per earlier
- * branch), and where that part's malformed lines are. A reader folds the segment, then
+ * index's first `log_bytes` bytes, folded, one JSON line each, and where that part's
+ * malformed lines are. A reader folds the segment, then
  * reads `sessions.jsonl` from `log_bytes` on. The index itself is never rewritten, so an
  * append, however it races with folding, lands in the one file and is read; and a
  * malformed line stays where it was, verbatim.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { foldLine, formatIndexLine, parseIndexLine, unfoldSession } from './index-line.js';
 import type { Session } from './session.js';
 
 const VERSION = 1;
@@ -87,10 +86,44 @@ export function openSegment(indexPath: string, fd: number, size: number): Segmen
   return { bytes: h.log_bytes, lines: h.log_lines, body: lines.slice(1) };
 }
 
-const ID_FIRST = /^\{"id":("(?:[^"\\]|\\.)*")/;
+const isString = (v: unknown) => typeof v === 'string';
+const isTime = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+const optional = (v: unknown, is: (v: unknown) => boolean) => v === undefined || is(v);
+const strings = (v: unknown) => Array.isArray(v) && v.every(isString);
 
-/** The segment's sessions (those `keep` accepts), or null when a line of it is damaged. */
-export function foldSegment(seg: Segment, keep?: (id: string) => boolean): Folded | null {
+/**
+ * A folded session as the segment keeps it: the Session itself as JSON, times in ms, so a
+ * read is one JSON.parse and a shape check, not an index line's parse and fold.
+ */
+function sessionOf(raw: string): Session {
+  const s = JSON.parse(raw) as Session;
+  const ok =
+    isString(s.id) &&
+    strings(s.branches) &&
+    (s.endedAt === null || isTime(s.endedAt)) &&
+    (s.files === null || strings(s.files)) &&
+    [s.tool, s.title, s.cwd, s.branch].every((v) => optional(v, isString)) &&
+    [s.startedAt, s.seenAt].every((v) => optional(v, isTime)) &&
+    (s.committingAt === null || optional(s.committingAt, isTime));
+  if (!ok) throw new Error('damaged');
+  return s;
+}
+
+/** What a filter of the index is told about a session before the rest of it is read. */
+export type Summary = Pick<Session, 'startedAt' | 'endedAt'>;
+
+/** Which sessions a read keeps: asked once per session, with its id and its folded summary. */
+export type Keep = (id: string, summary: Summary) => boolean;
+
+// A segment line starts with the summary (see writeSegment): read without parsing the line.
+const SUMMARY = /^\{"id":("(?:[^"\\]|\\.)*")(?:,"startedAt":(-?\d+))?,"endedAt":(null|-?\d+)[,}]/;
+
+/**
+ * The segment's sessions that `keep` accepts, or that `always` names (those the lines
+ * after the segment change, which only the whole fold can judge); null when a line of
+ * the segment is damaged.
+ */
+export function foldSegment(seg: Segment, keep?: Keep, always?: Set<string>): Folded | null {
   const sessions = new Map<string, Session>();
   const malformed: MalformedLine[] = [];
   try {
@@ -101,12 +134,15 @@ export function foldSegment(seg: Segment, keep?: (id: string) => boolean): Folde
         malformed.push({ lineNo: m.malformed, reason: m.reason });
         continue;
       }
-      // Lines are canonical, id first: most are skipped by id without being parsed.
-      const id = ID_FIRST.exec(raw);
-      if (!id) return null;
-      if (keep && !keep(JSON.parse(id[1]) as string)) continue;
-      const line = parseIndexLine(raw);
-      sessions.set(line.id, foldLine(sessions.get(line.id), line));
+      const head = SUMMARY.exec(raw);
+      if (!head) return null;
+      if (keep) {
+        const id = JSON.parse(head[1]) as string;
+        const summary = { startedAt: head[2] === undefined ? undefined : Number(head[2]), endedAt: head[3] === 'null' ? null : Number(head[3]) };
+        if (!always?.has(id) && !keep(id, summary)) continue;
+      }
+      const s = sessionOf(raw);
+      sessions.set(s.id, s);
     }
   } catch {
     return null;
@@ -142,7 +178,8 @@ export function writeSegment(indexPath: string, fd: number, folded: Folded): voi
     const header: Header = { lore_folded: VERSION, log_bytes: folded.bytes, log_lines: folded.lines, ...fingerprint(fd, folded.bytes) };
     const out = [JSON.stringify(header)];
     for (const m of folded.malformed) out.push(JSON.stringify({ malformed: m.lineNo, reason: m.reason }));
-    for (const s of folded.sessions.values()) for (const line of unfoldSession(s)) out.push(formatIndexLine(line));
+    // The summary first, for foldSegment to judge a line by without parsing it.
+    for (const { id, startedAt, endedAt, ...rest } of folded.sessions.values()) out.push(JSON.stringify({ id, startedAt, endedAt, ...rest }));
     const t = openSync(tmp, 'w');
     try {
       writeFileSync(t, out.join('\n') + '\n');
