@@ -2,8 +2,10 @@
  * Runs before nodegit builds and fails at once, naming what is missing and the command that
  * installs it, instead of node-gyp failing minutes later with a wall of text. npm 11 runs the
  * root package's own `preinstall` only after its dependencies' install scripts, but every
- * dependency's `preinstall` before any `install`: so this is a local dependency of lore
- * (`file:install/preflight`) whose `preinstall` is this file. Plain node, nothing to import.
+ * dependency's `preinstall` before any dependency's `install`: so this is a local dependency
+ * of lore (`file:install/preflight`) whose `preinstall` is this file. It must be copied, not
+ * linked (`install-links=true` in .npmrc): npm builds linked dependencies after all others.
+ * Plain node, nothing to import.
  */
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
