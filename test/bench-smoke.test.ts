@@ -14,11 +14,11 @@ const WORKLOADS = [
   'backfill-vs-loop',
   'backfill-vs-walk',
   'auto-50-files',
-  'show-notes',
-  'sync',
   'hook-year-index',
   'sessions-year-index',
   'show-year-index',
+  'show-notes',
+  'sync',
   'peak-memory',
 ];
 
