@@ -28,6 +28,9 @@ export interface Size {
   loopSessions: number;
   notes: number;
   links: number;
+  /** The year-old session index: sessions, and edit lines of each. */
+  yearSessions: number;
+  yearEdits: number;
   runs: number;
   /** Runs of the git commit pairs: a difference of small numbers wants more. */
   commitRuns: number;

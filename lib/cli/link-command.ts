@@ -35,7 +35,7 @@ export function linkOptions<T>(y: Argv<T>) {
     .option('all-authors', {
       type: 'boolean',
       default: false,
-      describe: "With --backfill, also link commits whose author and committer are not you (user.email); off by default so teammates' commits are never claimed",
+      describe: "With --backfill, also link commits whose author and committer are not you (git's identity, .mailmap applied); off by default so teammates' commits are never claimed",
     });
 }
 

@@ -9,7 +9,7 @@ import { isInside, type CommitFacts } from '../linking/facts.js';
 import { linkSignals } from '../linking/signals.js';
 import { shortId } from '../sessions/session.js';
 import { factsFor, placeSessions } from './place.js';
-import { openWorkspace, userEmail } from './workspace.js';
+import { openWorkspace } from './workspace.js';
 
 export interface AutoLinkOptions {
   cwd: string;
@@ -22,7 +22,7 @@ export interface AutoLinkOptions {
 /** `lore link --auto`: scores the sessions near one commit and proposes the likely ones. */
 export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
   const { repo, index } = await openWorkspace(opts.cwd, io);
-  const email = userEmail(repo); // asked while git inspects the commit; never rejects
+  const email = repo.userEmail(); // asked while git inspects the commit; never rejects
   const { commit, files: commitFiles, note } = await repo.inspectCommit(opts.commit);
   const facts: CommitFacts = { ...commit, committerTime: commit.time };
   const sessions = factsFor(placeSessions(index, (s) => isNear(s, facts)), repo.root).filter((f) => isInside(f.realCwd, repo.root));

@@ -11,7 +11,7 @@ import type { Placed } from '../linking/current.js';
 import { isDirectory } from '../is-directory.js';
 import { shortId } from '../sessions/session.js';
 import { factsFor, placeSessions } from './place.js';
-import { loadIndex, userEmail } from './workspace.js';
+import { loadIndex } from './workspace.js';
 
 export interface BackfillOptions {
   cwd: string;
@@ -33,7 +33,7 @@ interface RepoPlan {
  */
 export async function planRepo(root: string, placed: Placed[], allAuthors: boolean, since?: number) {
   const repo = await openRepo(root);
-  const [commits, email] = await Promise.all([repo.walkHistory(since), userEmail(repo)]);
+  const [commits, email] = await Promise.all([repo.walkHistory(since), repo.userEmail()]);
   const windows = pairsInWindows({ sessions: factsFor(placed, repo.root), commits, userEmail: email, allAuthors });
   const shas = [...new Set(windows.pairs.map((p) => p.commit.sha))];
   const notes = await repo.readNotes(shas);

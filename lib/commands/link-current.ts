@@ -2,7 +2,7 @@ import type { Io } from '../cli/io.js';
 import { linkText } from '../cli/link-text.js';
 import { findGitRoot } from '../git/discover.js';
 import { commitDistance } from '../linking/auto.js';
-import { decideCurrent, isCurrent, planCurrent } from '../linking/current.js';
+import { decideCurrent, isCurrent, mayBeCurrent, planCurrent } from '../linking/current.js';
 import type { CommitFacts } from '../linking/facts.js';
 import { linkSignals } from '../linking/signals.js';
 import { shortId } from '../sessions/session.js';
@@ -33,8 +33,9 @@ export async function linkCurrent(opts: CurrentLinkOptions, io: Io): Promise<voi
   const root = findGitRoot(realDir(opts.cwd));
   const { sessionIndex } = await loadConfig(opts.cwd, root ?? undefined);
   const stamp = await importLiveLogs(sessionIndex, root);
-  const index = readIndex(sessionIndex, (w) => io.err(w));
   const now = opts.now ?? Date.now();
+  // Only the current sessions are parsed: a year of ended ones is judged by its summaries.
+  const index = readIndex(sessionIndex, (w) => io.err(w), (_, s) => mayBeCurrent(s, now));
   const placed = placeSessions(index, (s) => isCurrent(s, now));
   if (root !== null) {
     if (placed.length === 0) writeQuietMarker(root, stamp);

@@ -3,8 +3,9 @@ import type { Io } from '../cli/io.js';
 import type { Session } from '../sessions/session.js';
 import { abbreviations, isStale } from '../sessions/session.js';
 import { isInside } from '../linking/facts.js';
+import { readIndex, type SessionIndex } from '../sessions/index-file.js';
 import { realDir } from './place.js';
-import { loadIndex } from './workspace.js';
+import { sessionIndexPath } from './workspace.js';
 
 export interface SessionsOptions {
   cwd: string;
@@ -37,14 +38,37 @@ export function sessionJson(s: Session, now = Date.now()) {
   };
 }
 
+/**
+ * The index, or with a limit only the sessions that can be among the `limit` newest: a
+ * first read learns every start from the summaries alone, the second parses only those
+ * that start no earlier than the limit-th newest (ties are all kept, for the stable sort).
+ */
+function newest(path: string, io: Io, limit?: number): { index: SessionIndex; ids: string[] } {
+  if (limit === undefined || limit < 0) {
+    const index = readIndex(path, (w) => io.err(w));
+    return { index, ids: [...index.sessions.keys()] };
+  }
+  // Every id still counts: short ids are unique among all sessions, not only those shown.
+  const starts: number[] = [];
+  const ids: string[] = [];
+  readIndex(path, () => {}, (id, s) => {
+    ids.push(id);
+    starts.push(s.startedAt ?? 0);
+    return false;
+  });
+  starts.sort((a, b) => b - a);
+  const from = limit === 0 ? Infinity : starts.length > limit ? starts[limit - 1] : -Infinity;
+  return { index: readIndex(path, (w) => io.err(w), (_, s) => (s.startedAt ?? 0) >= from), ids };
+}
+
 /** `lore sessions`: what the index knows, newest first, so a user can find an id. */
 export async function listSessions(opts: SessionsOptions, io: Io): Promise<void> {
-  const index = await loadIndex(opts.cwd, io);
+  const { index, ids } = newest(await sessionIndexPath(opts.cwd), io, opts.within === undefined ? opts.limit : undefined);
   const within = opts.within === undefined ? undefined : realDir(opts.within);
   let list = [...index.sessions.values()]
     .filter((s) => within === undefined || (s.cwd !== undefined && isInside(realDir(s.cwd), within)))
     .sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0));
-  const known = list.length;
+  const known = within === undefined ? ids.length : list.length;
   if (opts.limit !== undefined) list = list.slice(0, opts.limit);
   const now = Date.now();
   if (opts.json) {
@@ -60,7 +84,7 @@ export async function listSessions(opts: SessionsOptions, io: Io): Promise<void>
     io.out(`${known} session(s) in ${index.path}; --limit 0 shows none`);
     return;
   }
-  const short = abbreviations(index.sessions.keys());
+  const short = abbreviations(ids);
   const rows = [['SESSION', 'STARTED', 'ENDED', 'TOOL', 'DIRECTORY', 'BRANCH', 'TITLE']];
   for (const s of list) {
     rows.push([

@@ -31,12 +31,3 @@ export async function sessionIndexPath(cwd: string, stopDir = findGitRoot(cwd) ?
 export async function loadIndex(cwd: string, io: Io, stopDir?: string, keep?: (id: string) => boolean): Promise<SessionIndex> {
   return readIndex(await sessionIndexPath(cwd, stopDir), (w) => io.err(w), keep);
 }
-
-/** The repository's user.email, or null when no identity is set (then nothing counts as the user's). */
-export async function userEmail(repo: Repo): Promise<string | null> {
-  try {
-    return (await repo.identity()).email;
-  } catch {
-    return null;
-  }
-}

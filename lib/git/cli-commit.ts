@@ -27,7 +27,8 @@ async function objectType(gitDir: string, ref: string): Promise<string | null> {
   }
 }
 
-const COMMIT_FORMAT = '--format=%H%x00%h%x00%at%x00%ct%x00%ae%x00%ce%x00%ai%x00%s';
+// %aE, %cE: the addresses as .mailmap names them, which `git -C root` finds (see mailmapEmailCli).
+const COMMIT_FORMAT = '--format=%H%x00%h%x00%at%x00%ct%x00%aE%x00%cE%x00%ai%x00%s';
 const COMMIT_FIELDS = 8;
 
 function parseCommit(out: string): CommitInfo {
@@ -59,11 +60,11 @@ function refuseRange(ref: string): void {
  * Anything git resolves to a commit (tags peeled); a LoreError for anything else.
  * One git call when the ref is good; the failure path asks why.
  */
-export async function resolveCommitCli(gitDir: string, ref: string): Promise<CommitInfo> {
+export async function resolveCommitCli(gitDir: string, root: string, ref: string): Promise<CommitInfo> {
   refuseRange(ref);
   if (!ref.startsWith('-')) {
     try {
-      return parseCommit(await git(gitDir, ['log', '-1', '--no-walk', COMMIT_FORMAT, `${ref}^{commit}`, '--']));
+      return parseCommit(await git(gitDir, ['-C', root, 'log', '-1', '--no-walk', COMMIT_FORMAT, `${ref}^{commit}`, '--']));
     } catch (e) {
       if (!(e instanceof GitFailed)) throw e;
     }
@@ -84,18 +85,18 @@ export async function resolveCommitCli(gitDir: string, ref: string): Promise<Com
  * changedFilesMany) and its note under `notesRef`, from one `git log` instead of three
  * processes. Renames are not followed, as diff-tree does not; root commits list all files.
  */
-export async function inspectCommitCli(gitDir: string, ref: string, notesRef: string): Promise<CommitDetail> {
+export async function inspectCommitCli(gitDir: string, root: string, ref: string, notesRef: string): Promise<CommitDetail> {
   refuseRange(ref);
   let out: string | undefined;
   if (!ref.startsWith('-')) {
     try {
       const diff = ['--root', '--diff-merges=first-parent', '--no-renames', '--no-ext-diff', '--name-only', '-z'];
-      out = await git(gitDir, ['log', '-1', '--no-walk', `--notes=${notesRef}`, `${COMMIT_FORMAT}%x00%N`, ...diff, `${ref}^{commit}`, '--']);
+      out = await git(gitDir, ['-C', root, 'log', '-1', '--no-walk', `--notes=${notesRef}`, `${COMMIT_FORMAT}%x00%N`, ...diff, `${ref}^{commit}`, '--']);
     } catch (e) {
       if (!(e instanceof GitFailed)) throw e;
     }
   }
-  if (out === undefined) return { commit: await resolveCommitCli(gitDir, ref), files: [], note: null }; // throws why
+  if (out === undefined) return { commit: await resolveCommitCli(gitDir, root, ref), files: [], note: null }; // throws why
   // -z: the fields, the note, a NUL ending the commit, then each file NUL-ended, the first
   // after a newline.
   const tokens = out.split('\0');
@@ -106,10 +107,10 @@ export async function inspectCommitCli(gitDir: string, ref: string, notesRef: st
 }
 
 /** Facts of many commits in one git call; shas the repository lacks are left out. */
-export async function commitsInfoCli(gitDir: string, shas: string[]): Promise<Map<string, CommitInfo>> {
+export async function commitsInfoCli(gitDir: string, root: string, shas: string[]): Promise<Map<string, CommitInfo>> {
   const found = new Map<string, CommitInfo>();
   if (shas.length === 0) return found;
-  const out = await git(gitDir, ['log', '--no-walk=unsorted', '--ignore-missing', '--stdin', COMMIT_FORMAT], shas.join('\n') + '\n');
+  const out = await git(gitDir, ['-C', root, 'log', '--no-walk=unsorted', '--ignore-missing', '--stdin', COMMIT_FORMAT], shas.join('\n') + '\n');
   for (const line of out.split('\n')) {
     if (line === '') continue;
     const c = parseCommit(line);
@@ -118,25 +119,38 @@ export async function commitsInfoCli(gitDir: string, shas: string[]): Promise<Ma
   return found;
 }
 
-/** The identity notes commits are made with: git's environment variables, then config. */
+const IDENT = /^(.*) <(.*)> \d+ [+-]\d{4}$/;
+
+/**
+ * The identity git itself commits with, by git's own rules (`git var GIT_COMMITTER_IDENT`):
+ * GIT_COMMITTER_NAME/EMAIL, then the last, most specific user.name/user.email of the config
+ * (the repository's over the global one, includeIf sections), then EMAIL.
+ */
 export async function identityCli(gitDir: string): Promise<Identity> {
-  let config = '';
+  let ident: RegExpExecArray | null = null;
   try {
-    config = await git(gitDir, ['config', '--get-regexp', '^user\\.(name|email)$']);
-  } catch {
-    // Neither key set: exit 1.
+    ident = IDENT.exec((await git(gitDir, ['var', 'GIT_COMMITTER_IDENT'])).trim());
+  } catch (e) {
+    if (!(e instanceof GitFailed)) throw e; // git found no identity it may use
   }
-  const get = (key: string) => config.split('\n').find((l) => l.startsWith(key + ' '))?.slice(key.length + 1) || undefined;
-  const name = process.env.GIT_COMMITTER_NAME || process.env.GIT_AUTHOR_NAME || get('user.name');
-  const email = process.env.GIT_COMMITTER_EMAIL || process.env.GIT_AUTHOR_EMAIL || get('user.email');
-  if (!name || !email) {
+  if (!ident || !ident[1] || !ident[2]) {
     throw new LoreError(
       'NO_IDENTITY',
       'no git identity to record links with: user.name and user.email are not set',
       'Run: git config user.name "Your Name" && git config user.email you@example.com',
     );
   }
-  return { name, email };
+  return { name: ident[1], email: ident[2] };
+}
+
+/**
+ * The address .mailmap gives `who` (`git check-mailmap`), as %aE and %cE show commits'
+ * addresses: an old address of the user that .mailmap maps to the current one is theirs.
+ * Run from the work tree's top `root`, where git looks for `.mailmap`.
+ */
+export async function mailmapEmailCli(gitDir: string, root: string, who: Identity): Promise<string> {
+  const out = await git(gitDir, ['-C', root, 'check-mailmap', `${who.name} <${who.email}>`]);
+  return /<([^<>]*)>\s*$/.exec(out)?.[1] || who.email;
 }
 
 export async function branchesContainingCli(gitDir: string, sha: string, among?: string[]): Promise<string[]> {

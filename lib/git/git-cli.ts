@@ -56,13 +56,14 @@ export async function git(gitDir: string, args: string[], input?: string): Promi
 }
 
 /**
- * Every commit reachable from a local branch or HEAD: one `git log`, NUL-separated fields.
+ * Every commit reachable from a local branch or HEAD: one `git log`, NUL-separated fields;
+ * the addresses as .mailmap names them, which git reads from the work tree's top `root`.
  * `since` bounds it by committer time, which git's walk can stop at. A commit authored in
  * a window is committed in it or later, so the bound loses none of the window's commits.
  */
-export async function logHistory(gitDir: string, since?: number): Promise<HistoryCommit[]> {
+export async function logHistory(gitDir: string, root: string, since?: number): Promise<HistoryCommit[]> {
   const bound = since === undefined ? [] : [`--since=@${Math.floor(since / 1000)}`];
-  const out = await git(gitDir, ['log', '--branches', 'HEAD', ...bound, '--format=%H%x00%at%x00%ct%x00%ae%x00%ce%x00%s%x00']);
+  const out = await git(gitDir, ['-C', root, 'log', '--branches', 'HEAD', ...bound, '--format=%H%x00%at%x00%ct%x00%aE%x00%cE%x00%s%x00']);
   // Read field by field rather than split: 120,000 fields for 20,000 commits, half the time.
   const commits: HistoryCommit[] = [];
   let pos = 0;

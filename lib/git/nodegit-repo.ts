@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
-import { branchesContainingCli, commitsInfoCli, currentBranchCli, identityCli, inspectCommitCli, readNoteCli, resolveCommitCli, unreachableCli } from './cli-commit.js';
+import { branchesContainingCli, commitsInfoCli, currentBranchCli, identityCli, inspectCommitCli, mailmapEmailCli, readNoteCli, resolveCommitCli, unreachableCli } from './cli-commit.js';
 import { changedFilesMany, gitRun, logHistory, notesMentioning, readNotesBulk } from './git-cli.js';
 import { loadLibgit2, lostRace, type Libgit2 } from './libgit2.js';
 import { NOTES_REF, type BlameRange, type CommitDetail, type CommitInfo, type HistoryCommit, type Identity, type NoteEdit, type Repo } from './repo.js';
@@ -57,11 +57,11 @@ class NodegitRepo implements Repo {
   }
 
   resolveCommit(ref: string): Promise<CommitInfo> {
-    return resolveCommitCli(this.gitDir, ref);
+    return resolveCommitCli(this.gitDir, this.root, ref);
   }
 
   describeCommits(shas: string[]): Promise<Map<string, CommitInfo>> {
-    return commitsInfoCli(this.gitDir, shas);
+    return commitsInfoCli(this.gitDir, this.root, shas);
   }
 
   unreachable(shas: string[]): Promise<Set<string>> {
@@ -74,6 +74,16 @@ class NodegitRepo implements Repo {
     return this.who;
   }
 
+  async userEmail(): Promise<string | null> {
+    let who: Identity;
+    try {
+      who = await this.identity();
+    } catch {
+      return null; // no identity: nothing counts as the user's
+    }
+    return mailmapEmailCli(this.gitDir, this.root, who).catch(() => who.email);
+  }
+
   branchesContaining(sha: string, among?: string[]): Promise<string[]> {
     return branchesContainingCli(this.gitDir, sha, among);
   }
@@ -83,7 +93,7 @@ class NodegitRepo implements Repo {
   }
 
   inspectCommit(ref: string): Promise<CommitDetail> {
-    return inspectCommitCli(this.gitDir, ref, NOTES_REF);
+    return inspectCommitCli(this.gitDir, this.root, ref, NOTES_REF);
   }
 
   readNote(sha: string): Promise<string | null> {
@@ -167,7 +177,7 @@ class NodegitRepo implements Repo {
   }
 
   walkHistory(since?: number): Promise<HistoryCommit[]> {
-    return logHistory(this.gitDir, since);
+    return logHistory(this.gitDir, this.root, since);
   }
 
   changedFilesMany(shas: string[]): Promise<Map<string, string[]>> {

@@ -12,6 +12,7 @@ export interface CommitInfo {
   authorTime: number;
   /** The author's UTC offset in minutes, for showing the date as git does. */
   authorOffset: number;
+  /** The author's and committer's addresses as .mailmap names them (%aE, %cE). */
   authorEmail: string;
   committerEmail: string;
 }
@@ -31,6 +32,7 @@ export interface HistoryCommit {
   subject: string;
   authorTime: number;
   committerTime: number;
+  /** As .mailmap names them, like CommitInfo's. */
   authorEmail: string;
   committerEmail: string;
 }
@@ -82,7 +84,14 @@ export interface Repo {
    * repository) while git answers other questions. Optional: editNotes works without it.
    */
   prepareWrite(): void;
+  /** Who git commits as here, by git's own rules (environment, config, includeIf). */
   identity(): Promise<Identity>;
+  /**
+   * The identity's address as .mailmap names it, to compare with commits' (mailmapped)
+   * addresses; null when there is no identity, then no commit counts as the user's.
+   * Never rejects.
+   */
+  userEmail(): Promise<string | null>;
   /**
    * The files each commit changed against its first parent (all files for a root commit),
    * in one pass; fastest with the commits in history order.

@@ -30,7 +30,7 @@ export interface AutoInput {
   sessions: SessionFacts[];
   root: string;
   threshold: number;
-  /** The repository's user.email, or null when unset. */
+  /** The user's address as .mailmap names it (Repo.userEmail), or null without an identity. */
   userEmail: string | null;
 }
 

@@ -8,6 +8,14 @@ export interface Placed {
   realCwd: string;
 }
 
+/**
+ * What a summary of a session (its start and end, all the folded index gives before a
+ * session is parsed) says of it: it may be current. Staleness needs its last activity.
+ */
+export function mayBeCurrent(s: Pick<CompleteSession, 'endedAt'>, now: number): boolean {
+  return s.endedAt === null || now - s.endedAt <= GRACE_MS;
+}
+
 /** Active and not stale, or ended within the grace period before `now`. */
 export function isCurrent(s: CompleteSession, now: number): boolean {
   return s.endedAt === null ? !isStale(s, now) : now - s.endedAt <= GRACE_MS;

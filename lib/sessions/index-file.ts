@@ -1,7 +1,12 @@
-import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { LoreError } from '../errors.js';
 import { indexReadFault, indexWriteFault } from './index-faults.js';
 import { BadLine, foldLine, formatIndexLine, parseIndexLine, type IndexLine } from './index-line.js';
+import { forEachLine, type LinesRead } from './index-lines.js';
+import { foldSegment, openSegment, writeSegment, type Keep, type MalformedLine } from './index-segment.js';
+
+export type { Keep, Summary } from './index-segment.js';
 import type { Session } from './session.js';
 
 export type Warn = (message: string) => void;
@@ -12,42 +17,87 @@ export interface SessionIndex {
   sessions: Map<string, Session>;
 }
 
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw indexReadFault(path, e);
-  }
+/** Unfolded bytes after which a reader folds the index into its segment (index-segment.ts). */
+const FOLD_AFTER_BYTES = 128 * 1024;
+
+const malformed = (path: string, m: MalformedLine) => `Warning: ${path}:${m.lineNo}: skipped a malformed session line (${m.reason})`;
+
+/** Parses the lines from byte `from` on, numbered from `firstLineNo`. */
+function parseFrom(fd: number, from: number, firstLineNo: number, onLine: (line: IndexLine) => void, onBad: (m: MalformedLine) => void): LinesRead {
+  return forEachLine(fd, from, firstLineNo, (raw, lineNo) => {
+    let line: IndexLine;
+    try {
+      line = parseIndexLine(raw);
+    } catch (e) {
+      if (!(e instanceof BadLine)) throw e;
+      return onBad({ lineNo, reason: e.message });
+    }
+    onLine(line);
+  });
+}
+
+/** The sessions `keep` accepts, asked only of those `judged` does not leave out (when given). */
+function kept(sessions: Map<string, Session>, keep: Keep, judged?: Set<string>): Map<string, Session> {
+  return new Map([...sessions].filter(([id, s]) => (judged && !judged.has(id)) || keep(id, s)));
 }
 
 /**
- * Reads and folds the whole index. A line that cannot be used is reported once,
- * with file and line number, and skipped; the reader never rewrites the file. With
- * `keep`, every line is still checked but only the sessions whose id it accepts are
- * kept: a command after one session need not hold (and garbage-collect) thousands.
+ * Reads and folds the index: the folded segment beside it, then the lines appended since.
+ * A line that cannot be used is reported once per read, with file and line number, and
+ * skipped; the reader never rewrites the file. With `keep`, only the sessions it accepts
+ * are kept, and the segment's others are never parsed: a command after one session, or
+ * the hook after the current ones, need not fold (or hold) thousands. When more than
+ * FOLD_AFTER_BYTES were appended since the segment was written, the whole index is folded
+ * and the segment written again, so no command reads more than that many edits.
  */
-export function readIndex(path: string, warn: Warn, keep?: (id: string) => boolean): SessionIndex {
-  const sessions = new Map<string, Session>();
-  const text = readText(path);
-  let lineNo = 0;
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    lineNo++;
-    const raw = text.slice(start, end).trim();
-    start = end + 1;
-    if (raw === '') continue;
-    try {
-      const line = parseIndexLine(raw);
-      if (!keep || keep(line.id)) sessions.set(line.id, foldLine(sessions.get(line.id), line));
-    } catch (e) {
-      if (!(e instanceof BadLine)) throw e;
-      warn(`Warning: ${path}:${lineNo}: skipped a malformed session line (${e.message})`);
-    }
+export function readIndex(path: string, warn: Warn, keep?: Keep): SessionIndex {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { path, sessions: new Map() };
+    throw indexReadFault(path, e);
   }
-  return { path, sessions };
+  try {
+    const size = fstatSync(fd).size;
+    const segment = openSegment(path, fd, size);
+    if (segment && size - segment.bytes <= FOLD_AFTER_BYTES) {
+      // The few lines since the fold first: a session they change is judged on all of it.
+      const lines: IndexLine[] = [];
+      const bad: MalformedLine[] = [];
+      parseFrom(fd, segment.bytes, segment.lines + 1, (l) => lines.push(l), (m) => bad.push(m));
+      const changed = new Set(lines.map((l) => l.id));
+      const folded = foldSegment(segment, keep, changed);
+      if (folded) {
+        for (const m of [...folded.malformed, ...bad]) warn(malformed(path, m));
+        const { sessions } = folded;
+        for (const l of lines) sessions.set(l.id, foldLine(sessions.get(l.id), l));
+        return { path, sessions: keep ? kept(sessions, keep, changed) : sessions };
+      }
+    }
+    // No usable segment, or much appended since: fold it all, and write the segment again.
+    const base = (segment && foldSegment(segment)) ?? { sessions: new Map<string, Session>(), malformed: [], bytes: 0, lines: 0 };
+    const { sessions, malformed: bad } = base;
+    for (const m of bad) warn(malformed(path, m));
+    const read = parseFrom(
+      fd,
+      base.bytes,
+      base.lines + 1,
+      (l) => sessions.set(l.id, foldLine(sessions.get(l.id), l)),
+      (m) => {
+        bad.push(m);
+        warn(malformed(path, m));
+      },
+    );
+    // A last line without its newline may still be being written: folded next time.
+    if (read.end - base.bytes > FOLD_AFTER_BYTES && !read.unended) writeSegment(path, fd, { sessions, malformed: bad, bytes: read.end, lines: base.lines + read.lines });
+    return { path, sessions: keep ? kept(sessions, keep) : sessions };
+  } catch (e) {
+    if (e instanceof LoreError || !(e as NodeJS.ErrnoException).code) throw e;
+    throw indexReadFault(path, e);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Whether the file's last byte is not a newline: a line torn by a crash, a full disk or another tool. */
