@@ -127,6 +127,42 @@ export async function readNotesBulk(gitDir: string, ref: string, only?: Set<stri
   return notes;
 }
 
+/** A note's path in a notes tree (`ab/cdef…` under fan-out) names its commit without the slashes. */
+const NOTE_PATH = /^(?:[0-9a-f]{2}\/)*[0-9a-f]+$/;
+
+/**
+ * The notes of a notes commit as [annotated sha, blob sha], fan-out subtrees included, from
+ * one `git ls-tree -r`; entries that are not notes (git keeps such files) are left out.
+ */
+export async function listNotesTree(gitDir: string, commit: string): Promise<[string, string][]> {
+  const out = await git(gitDir, ['ls-tree', '-r', '-z', commit]);
+  const pairs: [string, string][] = [];
+  // Each entry: "<mode> blob <oid>\t<path>\0".
+  for (const entry of out.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const [, type, blob] = entry.slice(0, tab).split(' ');
+    const path = entry.slice(tab + 1);
+    const sha = path.replace(/\//g, '');
+    if (type === 'blob' && NOTE_PATH.test(path) && (sha.length === 40 || sha.length === 64)) pairs.push([sha, blob]);
+  }
+  return pairs;
+}
+
+/** What `ref` points at: null when it does not exist, else the object's type ('missing' when it is gone). */
+export async function refObjectType(gitDir: string, ref: string): Promise<string | null> {
+  let out: string;
+  try {
+    out = await git(gitDir, ['for-each-ref', '--format=%(refname) %(objecttype)', ref]);
+  } catch (e) {
+    if (e instanceof GitFailed && /missing object/.test(e.stderr)) return 'missing';
+    throw e;
+  }
+  // The pattern also matches refs below `ref/`.
+  const line = out.split('\n').find((l) => l.startsWith(ref + ' '));
+  return line === undefined ? null : line.slice(ref.length + 1);
+}
+
 /**
  * The text of each blob, in order, through one `git cat-file --batch`; a blob may be named
  * as `<rev>:<path>`. Null for one that does not exist (any more).
