@@ -27,10 +27,21 @@ interface RepoPlan {
 
 
 
-/** One walk of one repository serves all of its sessions; notes and diffs are read in bulk. */
+/**
+ * A commit is committed after it is authored, but clocks differ between machines: the walk
+ * reaches this far before the earliest session, so a commit authored in a window is kept
+ * even when its committer's clock was behind.
+ */
+const CLOCK_SKEW_MS = 24 * 3600_000;
+
+/**
+ * One walk of one repository serves all of its sessions, back to the earliest one only;
+ * notes and diffs are read in bulk.
+ */
 async function planRepo(root: string, placed: Placed[], allAuthors: boolean) {
   const repo = await openRepo(root);
-  const [commits, email] = await Promise.all([repo.walkHistory(), userEmail(repo)]);
+  const since = placed.reduce((t, p) => Math.min(t, p.session.startedAt), Infinity) - CLOCK_SKEW_MS;
+  const [commits, email] = await Promise.all([repo.walkHistory(since), userEmail(repo)]);
   const windows = pairsInWindows({ sessions: factsFor(placed, repo.root), commits, userEmail: email, allAuthors });
   const shas = [...new Set(windows.pairs.map((p) => p.commit.sha))];
   const notes = await repo.readNotes(shas);

@@ -127,8 +127,8 @@ class NodegitRepo implements Repo {
     return found;
   }
 
-  walkHistory(): Promise<HistoryCommit[]> {
-    return logHistory(this.gitDir);
+  walkHistory(since?: number): Promise<HistoryCommit[]> {
+    return logHistory(this.gitDir, since);
   }
 
   changedFilesMany(shas: string[]): Promise<Map<string, string[]>> {
