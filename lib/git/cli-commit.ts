@@ -127,13 +127,6 @@ export async function identityCli(gitDir: string): Promise<Identity> {
   return { name, email };
 }
 
-export async function branchesContainingCli(gitDir: string, sha: string, among?: string[]): Promise<string[]> {
-  if (among && among.length === 0) return [];
-  const refs = among ? among.map((b) => `refs/heads/${b}`) : ['refs/heads'];
-  const out = await git(gitDir, ['for-each-ref', '--contains', sha, '--format=%(refname:short)', ...refs]);
-  return out.split('\n').filter((l) => l !== '');
-}
-
 export async function currentBranchCli(gitDir: string): Promise<string | null> {
   try {
     return (await git(gitDir, ['symbolic-ref', '-q', '--short', 'HEAD'])).trim() || null;

@@ -2,7 +2,8 @@ import { realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
-import { branchesContainingCli, commitsInfoCli, currentBranchCli, identityCli, inspectCommitCli, readNoteCli, resolveCommitCli } from './cli-commit.js';
+import { branchesContainingCli } from './branches-containing.js';
+import { commitsInfoCli, currentBranchCli, identityCli, inspectCommitCli, readNoteCli, resolveCommitCli } from './cli-commit.js';
 import { changedFilesMany, gitRun, logHistory, notesMentioning, readNotesBulk } from './git-cli.js';
 import { loadLibgit2, type Libgit2 } from './libgit2.js';
 import { checkNotesRef, NotesEngine } from './notes-engine.js';
@@ -64,8 +65,8 @@ class NodegitRepo implements Repo {
     return this.who;
   }
 
-  branchesContaining(sha: string, among?: string[]): Promise<string[]> {
-    return branchesContainingCli(this.gitDir, sha, among);
+  branchesContaining(commit: CommitInfo, among?: string[]): Promise<string[]> {
+    return branchesContainingCli(this.gitDir, commit, among);
   }
 
   currentBranch(): Promise<string | null> {
