@@ -24,6 +24,9 @@ export interface Size {
   commits: number;
   small: number;
   sessions: number;
+  /** Commits of the history of git/git's shape, and the ended sessions over its last years. */
+  realCommits: number;
+  realSessions: number;
   /** Sessions the rev-list loop baseline is timed on (then scaled to `sessions`). */
   loopSessions: number;
   notes: number;

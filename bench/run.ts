@@ -9,7 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { backfillApplyWorkloads } from './backfill-apply.js';
 import { PROJECT, stopRunning, type BenchOptions, type Measurement, type Row, type Size } from './harness.js';
+import { historyWorkloads } from './history.js';
 import { hookWorkloads } from './hook-commit.js';
 import { importWorkloads } from './import.js';
 import { indexWorkloads } from './index-year.js';
@@ -18,14 +20,16 @@ import { showWorkloads } from './show-notes.js';
 import { syncWorkloads } from './sync.js';
 
 const SIZES: Record<BenchOptions['mode'], Size> = {
-  full: { commits: 20_000, small: 2_000, sessions: 2_000, loopSessions: 200, notes: 10_000, links: 1_000, yearSessions: 3_000, yearEdits: 300, runs: 5, commitRuns: 11, warmUp: true },
-  quick: { commits: 2_000, small: 300, sessions: 200, loopSessions: 50, notes: 1_000, links: 100, yearSessions: 300, yearEdits: 300, runs: 3, commitRuns: 5, warmUp: true },
-  smoke: { commits: 50, small: 20, sessions: 10, loopSessions: 5, notes: 50, links: 10, yearSessions: 20, yearEdits: 10, runs: 1, commitRuns: 1, warmUp: false },
+  full: { commits: 20_000, realCommits: 82_000, realSessions: 740, small: 2_000, sessions: 2_000, loopSessions: 200, notes: 10_000, links: 1_000, yearSessions: 3_000, yearEdits: 300, runs: 5, commitRuns: 11, warmUp: true },
+  quick: { commits: 2_000, realCommits: 10_000, realSessions: 100, small: 300, sessions: 200, loopSessions: 50, notes: 1_000, links: 100, yearSessions: 300, yearEdits: 300, runs: 3, commitRuns: 5, warmUp: true },
+  smoke: { commits: 50, realCommits: 300, realSessions: 10, small: 20, sessions: 10, loopSessions: 5, notes: 50, links: 10, yearSessions: 20, yearEdits: 10, runs: 1, commitRuns: 1, warmUp: false },
 };
 const WORKLOADS: [string, (o: BenchOptions) => Promise<Row[]>][] = [
   ['git commit with the hook', hookWorkloads],
   ['lore link', linkWorkloads],
   ['a year-old session index', indexWorkloads],
+  ['backfill apply', backfillApplyWorkloads],
+  ["git/git's shape", historyWorkloads],
   ['lore show', showWorkloads],
   ['lore sync', syncWorkloads],
   ['lore import', importWorkloads],

@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'NO_IDENTITY'
   | 'BAD_ARGUMENT'
   | 'NOTES_BUSY'
+  | 'NOTES_LOCKED'
+  | 'NOTES_CORRUPT'
   | 'BAD_CONFIG'
   | 'UNKNOWN_REMOTE'
   | 'REMOTE_FAILED'

@@ -90,3 +90,29 @@ auto('--commit picks another commit', ({ w, repo }) => {
 });
 
 auto.run();
+
+const branches = suite<{ w: World }>('lore link --auto: branches');
+branches.before.each((ctx) => {
+  ctx.w = makeWorld();
+});
+branches.after.each((ctx) => ctx.w.cleanup());
+
+branches('a session counts as on the commit\'s branch only when that branch contains the commit', ({ w }) => {
+  const repo = makeRepo(w);
+  commit(w, repo, { message: 'base', date: '2026-01-12T09:00:00Z' });
+  git(w, repo, ['branch', 'older']);
+  const head = commit(w, repo, { message: 'the commit', date: '2026-01-13T10:30:00Z' });
+  git(w, repo, ['checkout', '-q', '-b', 'ahead']);
+  commit(w, repo, { message: 'on top', date: '2026-01-13T10:40:00Z' });
+  git(w, repo, ['checkout', '-q', 'main']);
+  addSessions(w, [
+    { id: SID.a, cwd: repo, branch: 'ahead', started_at: '2026-01-13T10:00:00Z', ended_at: '2026-01-13T10:45:00Z' },
+    { id: SID.b, cwd: repo, branch: 'older', started_at: '2026-01-13T10:00:00Z', ended_at: '2026-01-13T10:45:00Z' },
+  ]);
+  const r = lore(w, repo, ['link', '--auto', '--dry-run', '--commit', head]);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Would link c9731a91 -> \w+ \(confidence: 85%\)/);
+  assert.match(r.stdout, 'Skipped c9731a92 (confidence: 45% < 60%)');
+});
+
+branches.run();

@@ -134,4 +134,21 @@ backfill('a session without file data loses a commit to one that edited its file
   assert.equal(noteRecords(w, shop, c).map((x) => [x.session, x.signals]), [[id(1), { minutes: 0 }]]);
 });
 
+backfill('walks back only to the earliest session, yet keeps a commit whose committer clock was behind', ({ w }) => {
+  const repo = makeRepo(w);
+  commit(w, repo, { files: { 'old.ts': '1' }, message: 'years ago', date: '2020-01-01T10:00:00Z' });
+  commit(w, repo, { files: { 'a.ts': '1' }, message: 'committed by a slow clock', date: '2026-01-13T10:20:00Z' });
+  // Committed four hours before it was authored: a walk cut at the session's start would miss it.
+  git(w, repo, ['commit', '-q', '--amend', '--no-edit'], { GIT_COMMITTER_DATE: '2026-01-13T06:00:00Z' });
+  const sha = git(w, repo, ['rev-parse', 'HEAD']);
+  addSessions(w, [
+    { id: id(1), cwd: repo, started_at: '2026-01-13T10:00:00Z', ended_at: '2026-01-13T10:40:00Z', files: ['a.ts'] },
+    { id: id(2), cwd: repo, started_at: '2020-01-01T09:00:00Z', ended_at: '2020-01-01T11:00:00Z', files: ['a.ts'] },
+  ]);
+  const r = lore(w, repo, ['link', '--auto', '--backfill', '--dry-run']);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, `Would link 11111111 -> ${sha.slice(0, 8)} committed by a slow clock`);
+  assert.match(r.stdout, 'Skipped 1 commit(s) with no file overlap', 'the old commit was walked for the old session');
+});
+
 backfill.run();

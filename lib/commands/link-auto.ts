@@ -28,7 +28,7 @@ export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
   const sessions = factsFor(placeSessions(index, (s) => isNear(s, facts)), repo.root).filter((f) => isInside(f.realCwd, repo.root));
   // Only the candidates' branches matter: asking git about every branch walks them all.
   const branches = [...new Set(sessions.flatMap((f) => f.session.branches))];
-  const commitBranches = await repo.branchesContaining(commit.sha, branches);
+  const commitBranches = await repo.branchesContaining(commit, branches);
   const plan = planAuto({
     commit: facts,
     commitFiles,

@@ -28,12 +28,23 @@ interface RepoPlan {
 
 
 /**
- * One walk of one repository serves all of its sessions; notes and diffs are read in bulk.
- * `since` (epoch ms, at most the earliest session start) bounds the walk.
+ * A commit is committed after it is authored, but clocks differ between machines: the walk
+ * reaches this far before the earliest session, so a commit authored in a window is kept
+ * even when its committer's clock was behind.
  */
-export async function planRepo(root: string, placed: Placed[], allAuthors: boolean, since?: number) {
+const CLOCK_SKEW_MS = 24 * 3600_000;
+
+/**
+ * One walk of one repository serves all of its sessions, back to the earliest one only;
+ * notes and diffs are read in bulk. With `willWrite`, nodegit loads while git walks.
+ */
+export async function planRepo(root: string, placed: Placed[], allAuthors: boolean, willWrite: boolean) {
   const repo = await openRepo(root);
-  const [commits, email] = await Promise.all([repo.walkHistory(since), repo.userEmail()]);
+  const since = placed.reduce((t, p) => Math.min(t, p.session.startedAt), Infinity) - CLOCK_SKEW_MS;
+  const walking = Promise.all([repo.walkHistory(since), repo.userEmail()]);
+  // Loading nodegit (~0.2 s, blocking) overlaps git's walk instead of following the plan.
+  if (willWrite) repo.prepareWrite();
+  const [commits, email] = await walking;
   const windows = pairsInWindows({ sessions: factsFor(placed, repo.root), commits, userEmail: email, allAuthors });
   const shas = [...new Set(windows.pairs.map((p) => p.commit.sha))];
   const notes = await repo.readNotes(shas);
@@ -78,7 +89,7 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
     let done = 0;
     const results = await Promise.all(
       [...byRoot].sort((a, b) => b[1].length - a[1].length).map(([root, placed]) =>
-        planRepo(root, placed, opts.allAuthors).then((r) => {
+        planRepo(root, placed, opts.allAuthors, opts.yes && !opts.dryRun).then((r) => {
           spinner.update(`Scanned ${++done} of ${byRoot.size} repositories`);
           return r;
         }),

@@ -43,10 +43,9 @@ export async function linkEndedSessions(indexPath: string, ids: string[], warn: 
   const links: PlannedLink[] = [];
   for (const [root, placed] of byRepository(placeSessions(index, (s) => s.endedAt !== null))) {
     if (!linkOnEnd(root)) continue;
-    const since = Math.min(...placed.map((p) => p.session.startedAt));
     let planned: Awaited<ReturnType<typeof planRepo>>;
     try {
-      planned = await planRepo(root, placed, false, since);
+      planned = await planRepo(root, placed, false, true);
     } catch (e) {
       // A `.git` that git does not take for a repository: nothing there to link to.
       if (isLoreError(e) && e.code === 'NOT_A_REPO') continue;

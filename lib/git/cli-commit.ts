@@ -153,13 +153,6 @@ export async function mailmapEmailCli(gitDir: string, root: string, who: Identit
   return /<([^<>]*)>\s*$/.exec(out)?.[1] || who.email;
 }
 
-export async function branchesContainingCli(gitDir: string, sha: string, among?: string[]): Promise<string[]> {
-  if (among && among.length === 0) return [];
-  const refs = among ? among.map((b) => `refs/heads/${b}`) : ['refs/heads'];
-  const out = await git(gitDir, ['for-each-ref', '--contains', sha, '--format=%(refname:short)', ...refs]);
-  return out.split('\n').filter((l) => l !== '');
-}
-
 /**
  * Of these commits, those no branch, tag or remote-tracking ref reaches (an amend or a
  * rebase left them behind): one walk from them down to what the refs reach. lore's own

@@ -56,14 +56,14 @@ export async function git(gitDir: string, args: string[], input?: string): Promi
 }
 
 /**
- * Every commit reachable from a local branch or HEAD: one `git log`, NUL-separated fields;
- * the addresses as .mailmap names them, which git reads from the work tree's top `root`.
- * `since` bounds it by committer time, which git's walk can stop at. A commit authored in
- * a window is committed in it or later, so the bound loses none of the window's commits.
+ * Every commit reachable from a local branch or HEAD, committed at `since` (ms) or later
+ * when given: one `git log`, NUL-separated fields; the addresses as .mailmap names them,
+ * which git reads from the work tree's top `root`. git stops walking at the first commit
+ * older than `since` (in commit-date order), so a recent window of a long history is cheap.
  */
 export async function logHistory(gitDir: string, root: string, since?: number): Promise<HistoryCommit[]> {
-  const bound = since === undefined ? [] : [`--since=@${Math.floor(since / 1000)}`];
-  const out = await git(gitDir, ['-C', root, 'log', '--branches', 'HEAD', ...bound, '--format=%H%x00%at%x00%ct%x00%aE%x00%cE%x00%s%x00']);
+  const cutoff = since === undefined ? [] : [`--since=${new Date(since).toISOString()}`];
+  const out = await git(gitDir, ['-C', root, 'log', '--branches', 'HEAD', ...cutoff, '--format=%H%x00%at%x00%ct%x00%aE%x00%cE%x00%s%x00']);
   // Read field by field rather than split: 120,000 fields for 20,000 commits, half the time.
   const commits: HistoryCommit[] = [];
   let pos = 0;
@@ -88,8 +88,9 @@ export async function logHistory(gitDir: string, root: string, since?: number): 
 
 /**
  * The files each commit changed against its first parent (all files for a root
- * commit), for many commits through `git diff-tree --stdin`. With -m a merge is
- * listed once per parent; the first block is the first parent's.
+ * commit), for many commits through `git diff-tree --stdin`. Only the first parent's
+ * diff of a merge is asked for: against its other parents, a merge into a busy branch
+ * lists everything the branch gained since the topic forked (60 times the output).
  */
 export async function changedFilesMany(gitDir: string, shas: string[]): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
@@ -106,9 +107,9 @@ const PARALLEL_DIFF_MIN = 400;
 
 async function diffTree(gitDir: string, shas: string[]): Promise<Map<string, string[]>> {
   // --always: a commit that changed nothing still gets its header, so blocks come in input
-  // order, one per commit (a merge: one per parent, the first parent's first) and ids are
-  // matched in turn, not looked up.
-  const out = await git(gitDir, ['diff-tree', '--stdin', '--always', '-r', '-m', '--root', '--name-only', '-z'], shas.join('\n') + '\n');
+  // order, one per commit, and ids are matched in turn, not looked up.
+  const diff = ['--stdin', '--always', '-r', '--diff-merges=first-parent', '--root', '--no-renames', '--name-only', '-z'];
+  const out = await git(gitDir, ['diff-tree', ...diff], shas.join('\n') + '\n');
   const result = new Map<string, string[]>(shas.map((sha) => [sha, []]));
   let next = 0;
   let current: string[] | null = null;
@@ -117,7 +118,6 @@ async function diffTree(gitDir: string, shas: string[]): Promise<Map<string, str
     const t = token.charCodeAt(0) === 10 ? token.slice(1) : token;
     if (t === '') continue;
     if (t === shas[next]) current = result.get(shas[next++])!;
-    else if (next > 0 && t === shas[next - 1]) current = null;
     else if (current) current.push(t);
   }
   return result;
@@ -140,6 +140,42 @@ export async function readNotesBulk(gitDir: string, ref: string, only?: Set<stri
   const texts = await readBlobs(gitDir, pairs.map(([, blob]) => blob));
   pairs.forEach(([commit], i) => notes.set(commit, texts[i] ?? ''));
   return notes;
+}
+
+/** A note's path in a notes tree (`ab/cdef…` under fan-out) names its commit without the slashes. */
+const NOTE_PATH = /^(?:[0-9a-f]{2}\/)*[0-9a-f]+$/;
+
+/**
+ * The notes of a notes commit as [annotated sha, blob sha], fan-out subtrees included, from
+ * one `git ls-tree -r`; entries that are not notes (git keeps such files) are left out.
+ */
+export async function listNotesTree(gitDir: string, commit: string): Promise<[string, string][]> {
+  const out = await git(gitDir, ['ls-tree', '-r', '-z', commit]);
+  const pairs: [string, string][] = [];
+  // Each entry: "<mode> blob <oid>\t<path>\0".
+  for (const entry of out.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const [, type, blob] = entry.slice(0, tab).split(' ');
+    const path = entry.slice(tab + 1);
+    const sha = path.replace(/\//g, '');
+    if (type === 'blob' && NOTE_PATH.test(path) && (sha.length === 40 || sha.length === 64)) pairs.push([sha, blob]);
+  }
+  return pairs;
+}
+
+/** What `ref` points at: null when it does not exist, else the object's type ('missing' when it is gone). */
+export async function refObjectType(gitDir: string, ref: string): Promise<string | null> {
+  let out: string;
+  try {
+    out = await git(gitDir, ['for-each-ref', '--format=%(refname) %(objecttype)', ref]);
+  } catch (e) {
+    if (e instanceof GitFailed && /missing object/.test(e.stderr)) return 'missing';
+    throw e;
+  }
+  // The pattern also matches refs below `ref/`.
+  const line = out.split('\n').find((l) => l.startsWith(ref + ' '));
+  return line === undefined ? null : line.slice(ref.length + 1);
 }
 
 /**

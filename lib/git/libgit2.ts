@@ -31,12 +31,24 @@ async function unlessMissing<T>(call: Promise<T>): Promise<T | null> {
   }
 }
 
-/** Another writer moved or held the ref a compare-and-swap expected. */
-export function lostRace(e: unknown): boolean {
-  const code = errno(e);
-  return code === GIT_EMODIFIED || code === GIT_ELOCKED || code === GIT_EEXISTS || /lock|modified|changed|exists/i.test(String((e as Error)?.message));
+/**
+ * How a compare-and-swap of a ref ended, by libgit2's error code: moved; lost (another
+ * writer moved the ref first, or created it); or locked (another git holds its lock file).
+ */
+export async function moveOutcome(call: Promise<void>): Promise<'moved' | 'lost' | 'locked'> {
+  try {
+    await call;
+    return 'moved';
+  } catch (e) {
+    const code = errno(e);
+    if (code === GIT_EMODIFIED || code === GIT_EEXISTS) return 'lost';
+    if (code === GIT_ELOCKED) return 'locked';
+    throw e;
+  }
 }
 
+const OBJECT_ANY = -2;
+const OBJECT_COMMIT = 1;
 const FILEMODE_TREE = 0o040000;
 const FILEMODE_BLOB = 0o100644;
 
@@ -44,6 +56,10 @@ export interface Libgit2 {
   oid(sha: string): NG.Oid;
   signature(name: string, email: string): NG.Signature;
   open(gitDir: string): Promise<NG.Repository>;
+  /** Where the refs shared by all worktrees live. */
+  commonDir(repo: NG.Repository): string;
+  /** False for a tree, a blob, a tag or a missing object. */
+  isCommit(repo: NG.Repository, id: NG.Oid): Promise<boolean>;
   /** null when the ref does not exist. */
   refTarget(repo: NG.Repository, name: string): Promise<NG.Oid | null>;
   createRef(repo: NG.Repository, name: string, target: NG.Oid, force: boolean, message: string): Promise<void>;
@@ -51,12 +67,6 @@ export interface Libgit2 {
   moveRef(repo: NG.Repository, name: string, target: NG.Oid, current: NG.Oid, message: string): Promise<void>;
   /** Deleting a ref that is already gone is not an error. */
   deleteRef(repo: NG.Repository, name: string): void;
-  /** null when the commit has no note under `ref` (or `ref` does not exist). */
-  readNote(repo: NG.Repository, ref: string, annotated: NG.Oid): Promise<string | null>;
-  writeNote(repo: NG.Repository, ref: string, sig: NG.Signature, annotated: NG.Oid, text: string): Promise<void>;
-  removeNote(repo: NG.Repository, ref: string, sig: NG.Signature, annotated: NG.Oid): Promise<void>;
-  /** Every note under `ref` as [annotated sha, blob sha], fan-out subtrees included. */
-  listNotes(repo: NG.Repository, ref: string): Promise<[string, string][]>;
   commit(repo: NG.Repository, sha: NG.Oid | string): Promise<NG.Commit>;
   treeOf(repo: NG.Repository, commit: NG.Commit): Promise<NG.Tree>;
   tree(repo: NG.Repository, id: NG.Oid): Promise<NG.Tree>;
@@ -64,7 +74,8 @@ export interface Libgit2 {
   writeCommit(repo: NG.Repository, sig: NG.Signature, message: string, tree: NG.Tree, parents: NG.Commit[]): Promise<NG.Oid>;
   /** null when the two histories share no commit. */
   mergeBase(repo: NG.Repository, a: string, b: string): Promise<NG.Oid | null>;
-  treeBuilder(repo: NG.Repository, from: NG.Tree): Promise<TreeEditor>;
+  /** An editor of `from`, or of an empty tree for null. */
+  treeBuilder(repo: NG.Repository, from: NG.Tree | null): Promise<TreeEditor>;
   /** null when the file is not in HEAD. */
   blame(repo: NG.Repository, path: string): Promise<NG.Blame | null>;
 }
@@ -94,9 +105,8 @@ export function loadLibgit2(): Libgit2 {
 
 function bind(raw: Binding): Libgit2 {
   const p = (cls: string, fn: string): Async => promisify(raw[cls][fn]).bind(raw[cls]) as Async;
-  const [open, nameToId, createRef, createMatching, noteRead, noteCreate, noteRemove, noteForeach] = [
-    p('Repository', 'open'), p('Reference', 'nameToId'), p('Reference', 'create'), p('Reference', 'createMatching'),
-    p('Note', 'read'), p('Note', 'create'), p('Note', 'remove'), p('Note', 'foreach'),
+  const [open, nameToId, createRef, createMatching, objectLookup] = [
+    p('Repository', 'open'), p('Reference', 'nameToId'), p('Reference', 'create'), p('Reference', 'createMatching'), p('Object', 'lookup'),
   ];
   const [commitLookup, treeLookup, blobCreate, commitCreate, mergeBase, builderCreate, blameFile] = [
     p('Commit', 'lookup'), p('Tree', 'lookup'), p('Blob', 'createFromBuffer'), p('Commit', 'create'),
@@ -113,19 +123,12 @@ function bind(raw: Binding): Libgit2 {
     oid: (sha) => Oid.fromString(sha),
     signature: (name, email) => Signature.now(name, email),
     open: (gitDir) => open(gitDir),
+    commonDir: (repo) => repo.commondir().replace(/\/$/, ''),
+    isCommit: async (repo, id) => ((await unlessMissing(objectLookup(repo, id, OBJECT_ANY))) as NG.Object | null)?.type() === OBJECT_COMMIT,
     refTarget: (repo, name) => unlessMissing(nameToId(repo, name)),
     createRef: async (repo, name, target, force, message) => void (await createRef(repo, name, target, force ? 1 : 0, message)),
     moveRef: async (repo, name, target, current, message) => void (await createMatching(repo, name, target, 1, current, message)),
     deleteRef: (repo, name) => void Reference.remove(repo, name),
-    readNote: async (repo, ref, annotated) => ((await unlessMissing(noteRead(repo, ref, annotated))) as NG.Note | null)?.message() ?? null,
-    writeNote: async (repo, ref, sig, annotated, text) => void (await noteCreate(repo, ref, sig, sig, annotated, text, 1)),
-    removeNote: async (repo, ref, sig, annotated) => void (await noteRemove(repo, ref, sig, sig, annotated)),
-    listNotes: async (repo, ref) => {
-      const pairs: [string, string][] = [];
-      // The ids passed to the callback are freed after it returns: copy them out as text.
-      await noteForeach(repo, ref, (blob: NG.Oid, annotated: NG.Oid) => void pairs.push([annotated.tostrS(), blob.tostrS()]), null);
-      return pairs;
-    },
     commit: (repo, sha) => commitLookup(repo, oid(sha)),
     treeOf: (repo, commit) => tree(repo, commit.treeId()),
     tree,

@@ -1,14 +1,13 @@
 import { realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
-import { branchesContainingCli, commitsInfoCli, currentBranchCli, identityCli, inspectCommitCli, mailmapEmailCli, readNoteCli, resolveCommitCli, unreachableCli } from './cli-commit.js';
+import { branchesContainingCli } from './branches-containing.js';
+import { commitsInfoCli, currentBranchCli, identityCli, inspectCommitCli, mailmapEmailCli, readNoteCli, resolveCommitCli, unreachableCli } from './cli-commit.js';
 import { changedFilesMany, gitRun, logHistory, notesMentioning, readNotesBulk } from './git-cli.js';
-import { loadLibgit2, lostRace, type Libgit2 } from './libgit2.js';
+import { loadLibgit2, type Libgit2 } from './libgit2.js';
+import { checkNotesRef, NotesEngine } from './notes-engine.js';
 import { NOTES_REF, type BlameRange, type CommitDetail, type CommitInfo, type HistoryCommit, type Identity, type NoteEdit, type Repo } from './repo.js';
-
-const CAS_ATTEMPTS = 50;
 
 /**
  * Finds the repository around `cwd` with git itself (a few ms), so commands that only
@@ -41,6 +40,8 @@ export async function openRepo(cwd: string): Promise<Repo> {
 class NodegitRepo implements Repo {
   private opened?: Promise<NG.Repository>;
   private who?: Promise<Identity>;
+  private notes?: Promise<NotesEngine>;
+  private checked?: Promise<void>;
 
   constructor(
     readonly gitDir: string,
@@ -84,8 +85,8 @@ class NodegitRepo implements Repo {
     return mailmapEmailCli(this.gitDir, this.root, who).catch(() => who.email);
   }
 
-  branchesContaining(sha: string, among?: string[]): Promise<string[]> {
-    return branchesContainingCli(this.gitDir, sha, among);
+  branchesContaining(commit: CommitInfo, among?: string[]): Promise<string[]> {
+    return branchesContainingCli(this.gitDir, commit, among);
   }
 
   currentBranch(): Promise<string | null> {
@@ -97,15 +98,15 @@ class NodegitRepo implements Repo {
   }
 
   readNote(sha: string): Promise<string | null> {
-    return readNoteCli(this.gitDir, NOTES_REF, sha);
+    return this.sound(readNoteCli(this.gitDir, NOTES_REF, sha));
   }
 
   readNotesMentioning(text: string): Promise<Map<string, string>> {
-    return notesMentioning(this.gitDir, NOTES_REF, text);
+    return this.sound(notesMentioning(this.gitDir, NOTES_REF, text));
   }
 
   readAllNotes(): Promise<Map<string, string>> {
-    return readNotesBulk(this.gitDir, NOTES_REF);
+    return this.sound(readNotesBulk(this.gitDir, NOTES_REF));
   }
 
   async blame(path: string): Promise<BlameRange[]> {
@@ -126,54 +127,25 @@ class NodegitRepo implements Repo {
     this.repo().catch(() => undefined);
   }
 
-  /**
-   * libgit2's Note.create moves its ref unconditionally, so a concurrent writer's note
-   * could be lost. Instead the notes are written on a private ref started at the
-   * current tip, squashed into one commit, and refs/notes/lore is moved only if it
-   * still points at that tip (compare-and-swap); a lost race starts over.
-   */
+  private engine(): Promise<NotesEngine> {
+    this.notes ??= this.repo().then((repo) => new NotesEngine(this.G, repo, this.gitDir));
+    return this.notes;
+  }
+
+  /** One notes commit for the whole batch, moved by compare-and-swap (see NotesEngine). */
   async editNotes(shas: string[], edit: NoteEdit, message: string): Promise<string[]> {
-    const G = this.G;
-    const who = await this.identity();
-    const repo = await this.repo();
-    for (let attempt = 0; ; attempt++) {
-      const tip = await G.refTarget(repo, NOTES_REF);
-      const scratch = `refs/lore-scratch/${process.pid}-${Date.now()}-${attempt}`;
-      const sig = G.signature(who.name, who.email);
-      const changed: string[] = [];
-      try {
-        if (tip) await G.createRef(repo, scratch, tip, true, 'lore: scratch');
-        for (const sha of shas) {
-          const current = tip ? await G.readNote(repo, scratch, G.oid(sha)) : null;
-          const next = edit(sha, current);
-          if (next === undefined || next === current) continue;
-          const oid = G.oid(sha);
-          if (next === null) {
-            if (current !== null) await G.removeNote(repo, scratch, sig, oid);
-          } else {
-            await G.writeNote(repo, scratch, sig, oid, next);
-          }
-          changed.push(sha);
-        }
-        if (changed.length === 0) return [];
-        const tree = await G.treeOf(repo, await G.commit(repo, (await G.refTarget(repo, scratch))!));
-        const parents = tip ? [await G.commit(repo, tip)] : [];
-        const commit = await G.writeCommit(repo, sig, message, tree, parents);
-        try {
-          if (tip) await G.moveRef(repo, NOTES_REF, commit, tip, message);
-          else await G.createRef(repo, NOTES_REF, commit, false, message);
-          return changed;
-        } catch (e) {
-          if (!lostRace(e)) throw e;
-          if (attempt + 1 >= CAS_ATTEMPTS) {
-            throw new LoreError('NOTES_BUSY', `${NOTES_REF} kept changing under lore; nothing was written`, 'Try again.');
-          }
-        }
-      } finally {
-        G.deleteRef(repo, scratch);
-      }
-      await sleep(5 + Math.random() * 20 * Math.min(attempt + 1, 10));
-    }
+    const [who, notes] = await Promise.all([this.identity(), this.engine()]);
+    return notes.edit(shas, edit, who, message);
+  }
+
+  /**
+   * git reads a refs/notes/lore that points at a tree as a notes tree, and one that points
+   * at a blob as no notes: each read also asks (once, beside it) whether the ref is a
+   * commit, so corruption is reported, never "no links".
+   */
+  private async sound<T>(read: Promise<T>): Promise<T> {
+    const [found] = await Promise.all([read, (this.checked ??= checkNotesRef(this.gitDir))]);
+    return found;
   }
 
   walkHistory(since?: number): Promise<HistoryCommit[]> {
@@ -185,8 +157,6 @@ class NodegitRepo implements Repo {
   }
 
   readNotes(shas: string[]): Promise<Map<string, string>> {
-    return readNotesBulk(this.gitDir, NOTES_REF, new Set(shas));
+    return this.sound(readNotesBulk(this.gitDir, NOTES_REF, new Set(shas)));
   }
-
-
 }

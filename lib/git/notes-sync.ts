@@ -1,13 +1,12 @@
 /**
  * The git side of `lore sync`: moving refs/notes/lore between a clone and a remote.
- * The network goes through the git command line; notes objects are read and written
- * through nodegit, and refs/notes/lore is only ever moved by compare-and-swap.
+ * The network goes through the git command line; notes are read and written by the
+ * notes engine, which moves refs/notes/lore only by compare-and-swap.
  */
 import { spawn } from 'node:child_process';
-import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
-import { GitFailed, gitRun, readBlobs } from './git-cli.js';
-import { loadLibgit2, lostRace, type Libgit2, type TreeEditor } from './libgit2.js';
+import { GitFailed, gitRun } from './git-cli.js';
+import { openNotesEngine, type NoteChanges, type NotesEngine } from './notes-engine.js';
 import { NOTES_REF, type Identity, type Repo } from './repo.js';
 
 const GIT_TIMEOUT_MS = 60_000;
@@ -118,29 +117,21 @@ export async function fetchNotes(cwd: string, remote: string): Promise<boolean> 
 }
 
 export async function openNotesSync(repo: Repo, remote: string): Promise<NotesSync> {
-  const G = loadLibgit2();
-  return new NotesSync(G, await G.open(repo.gitDir), repo.gitDir, repo.root, remote);
+  return new NotesSync(await openNotesEngine(repo.gitDir), repo.root, remote);
 }
 
 export class NotesSync {
-  private scratchCount = 0;
-  /** Every note blob read so far, both ways: merged notes mostly reuse one side's blob. */
-  private textByBlob = new Map<string, string>();
-  private blobByText = new Map<string, NG.Oid>();
-
   constructor(
-    private readonly G: Libgit2,
-    private readonly repo: NG.Repository,
-    private readonly gitDir: string,
+    private readonly notes: NotesEngine,
     private readonly cwd: string,
     readonly remote: string,
   ) {}
 
   /** The tip of the remote's links as fetched last; `present` is what fetchNotes said. */
   async remoteTip(present: boolean): Promise<string | null> {
-    if (present) return this.refTarget(trackingRef(this.remote));
+    if (present) return this.notes.tip(trackingRef(this.remote));
     // A tracking ref left from before the remote lost its links is stale.
-    this.deleteRef(trackingRef(this.remote));
+    this.notes.dropRef(trackingRef(this.remote));
     return null;
   }
 
@@ -159,114 +150,27 @@ export class NotesSync {
     throw transportError(`git push ${this.remote} ${NOTES_REF}`, status ? { ...run, stderr: status.split('\t').pop()! } : run);
   }
 
-  async localTip(): Promise<string | null> {
-    return this.refTarget(NOTES_REF);
-  }
-
-  private async refTarget(name: string): Promise<string | null> {
-    return (await this.G.refTarget(this.repo, name))?.tostrS() ?? null;
-  }
-
-  private deleteRef(name: string): void {
-    this.G.deleteRef(this.repo, name);
+  localTip(): Promise<string | null> {
+    return this.notes.tip();
   }
 
   /** null for unrelated notes histories: two clones that linked before they first synced. */
-  async mergeBase(a: string, b: string): Promise<string | null> {
-    return (await this.G.mergeBase(this.repo, a, b))?.tostrS() ?? null;
+  mergeBase(a: string, b: string): Promise<string | null> {
+    return this.notes.mergeBase(a, b);
   }
 
   /** Every note of a notes commit (none for null), read in one pass over its tree. */
-  async readNotes(commit: string | null): Promise<Map<string, string>> {
-    if (!commit) return new Map();
-    const G = this.G;
-    // Note.foreach walks the notes tree natively (fan-out included) but only from a ref.
-    const scratch = `refs/lore-scratch/sync-${process.pid}-${this.scratchCount++}`;
-    let pairs: [string, string][];
-    await G.createRef(this.repo, scratch, G.oid(commit), true, 'lore: sync scratch');
-    try {
-      pairs = await G.listNotes(this.repo, scratch);
-    } finally {
-      this.deleteRef(scratch);
-    }
-    // One link on many commits gives many notes with one blob: each blob is read once.
-    const unread = [...new Set(pairs.map(([, blob]) => blob).filter((blob) => !this.textByBlob.has(blob)))];
-    (await readBlobs(this.gitDir, unread)).forEach((text, i) => {
-      // The tree just listed names it: a missing blob is a damaged repository, not "no links".
-      if (text === null) throw new Error(`note blob ${unread[i]} is missing from the repository`);
-      this.textByBlob.set(unread[i], text);
-      this.blobByText.set(text, this.G.oid(unread[i]));
-    });
-    return new Map(pairs.map(([sha, blob]) => [sha, this.textByBlob.get(blob)!]));
+  readNotes(commit: string | null): Promise<Map<string, string>> {
+    return this.notes.read(commit);
   }
 
-  /**
-   * Writes the notes commit that merges `theirs` into `ours`: ours' notes tree with
-   * `changes` applied, both tips as parents, so pushing it is a fast-forward. The tree is
-   * edited directly: Note.create writes a commit per note (~5 ms each), too slow for
-   * thousands of notes.
-   */
-  async writeMerge(ours: string, theirs: string, changes: Map<string, string | null>, who: Identity, message: string): Promise<string> {
-    const G = this.G;
-    const entries = await Promise.all(
-      [...changes].map(async ([sha, text]): Promise<[string, NG.Oid | null]> => [sha, text === null ? null : await this.blobFor(text)]),
-    );
-    const [oursCommit, theirsCommit] = await Promise.all([G.commit(this.repo, ours), G.commit(this.repo, theirs)]);
-    const tree = await G.tree(this.repo, (await this.editTree(await G.treeOf(this.repo, oursCommit), entries, true))!);
-    const commit = await G.writeCommit(this.repo, G.signature(who.name, who.email), message, tree, [oursCommit, theirsCommit]);
-    return commit.tostrS();
+  /** The notes commit that merges `theirs` into `ours`: both tips as parents, so pushing it is a fast-forward. */
+  writeMerge(ours: string, theirs: string, changes: NoteChanges, who: Identity, message: string): Promise<string> {
+    return this.notes.write(changes, [ours, theirs], who, message);
   }
 
-  private async blobFor(text: string): Promise<NG.Oid> {
-    let blob = this.blobByText.get(text);
-    if (!blob) {
-      blob = await this.G.writeBlob(this.repo, text);
-      this.blobByText.set(text, blob);
-    }
-    return blob;
-  }
-
-  /**
-   * A note for commit `abcd…` sits at this level as `abcd…`, or in a fan-out subtree `ab/`
-   * holding `cd…`. Changes follow the layout they find (as libgit2 and git do), so only
-   * the touched subtrees are rewritten. Returns null for a subtree left empty.
-   */
-  private async editTree(tree: NG.Tree, changes: [string, NG.Oid | null][], root = false): Promise<NG.Oid | null> {
-    const builder: TreeEditor = await this.G.treeBuilder(this.repo, tree);
-    const deeper = new Map<string, [string, NG.Oid | null][]>();
-    for (const [path, blob] of changes) {
-      if (builder.has(path)) builder.remove(path);
-      const fanout = path.slice(0, 2);
-      if (path.length > 2 && builder.subtree(fanout)) {
-        if (!deeper.has(fanout)) deeper.set(fanout, []);
-        deeper.get(fanout)!.push([path.slice(2), blob]);
-      } else if (blob) {
-        builder.putBlob(path, blob);
-      }
-    }
-    const subtrees = await Promise.all(
-      [...deeper].map(async ([name, sub]) => [name, await this.editTree(await this.G.tree(this.repo, builder.subtree(name)!), sub)] as const),
-    );
-    for (const [name, oid] of subtrees) {
-      if (oid) builder.putTree(name, oid);
-      else builder.remove(name);
-    }
-    return root || builder.count() > 0 ? builder.write() : null;
-  }
-
-  /**
-   * Moves refs/notes/lore from `from` (null: it does not exist yet) to `to`, only if no
-   * other writer moved it meanwhile. Returns false when one did: merge again.
-   */
-  async moveLocal(to: string, from: string | null, message: string): Promise<boolean> {
-    const G = this.G;
-    try {
-      if (from) await G.moveRef(this.repo, NOTES_REF, G.oid(to), G.oid(from), message);
-      else await G.createRef(this.repo, NOTES_REF, G.oid(to), false, message);
-      return true;
-    } catch (e) {
-      if (lostRace(e)) return false;
-      throw e;
-    }
+  /** Moves refs/notes/lore by compare-and-swap; false when a local writer moved it first. */
+  moveLocal(to: string, from: string | null, message: string): Promise<boolean> {
+    return this.notes.move(to, from, message);
   }
 }

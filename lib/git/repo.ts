@@ -98,10 +98,10 @@ export interface Repo {
    */
   changedFilesMany(shas: string[]): Promise<Map<string, string[]>>;
   /** Short names of the local branches (of `among`, when given) whose history contains the commit. */
-  branchesContaining(sha: string, among?: string[]): Promise<string[]>;
+  branchesContaining(commit: CommitInfo, among?: string[]): Promise<string[]>;
   /**
-   * Every commit reachable from a local branch or HEAD, once each; with `since` (epoch ms),
-   * only those committed since then, and git stops walking at them.
+   * Every commit reachable from a local branch or HEAD, once each; with `since` (ms), only
+   * those committed then or later (the walk stops there, so it is cheap on a long history).
    */
   walkHistory(since?: number): Promise<HistoryCommit[]>;
   /** The short name of the checked-out branch, or null when HEAD is detached or unborn. */
