@@ -69,6 +69,11 @@ export class NotesEngine {
     return (await this.G.mergeBase(this.repo, a, b))?.tostrS() ?? null;
   }
 
+  /** Points a ref lore keeps beside the notes (a remote's tracking ref) at `sha`. */
+  async setRef(name: string, sha: string, message: string): Promise<void> {
+    await this.G.createRef(this.repo, name, this.G.oid(sha), true, message);
+  }
+
   /** Deletes a ref lore keeps beside the notes (a remote's tracking ref); gone already is fine. */
   dropRef(name: string): void {
     this.G.deleteRef(this.repo, name);

@@ -142,8 +142,14 @@ export class NotesSync {
   async push(): Promise<boolean> {
     // --no-verify: pre-push hooks check code on its way out; a notes ref carries none,
     // and a hook that itself syncs links would otherwise run again for this push.
+    const pushing = await this.notes.tip();
     const run = await runTransport(this.cwd, ['push', '--porcelain', '--no-verify', this.remote, `${NOTES_REF}:${NOTES_REF}`]);
-    if (run.code === 0) return true;
+    if (run.code === 0) {
+      // As git moves refs/remotes/<remote>/<branch> on a push: the tracking ref says what the
+      // remote has, so `lore coverage` does not call pushed links unpushed.
+      if (pushing) await this.notes.setRef(trackingRef(this.remote), pushing, `lore: pushed to ${this.remote}`);
+      return true;
+    }
     const status = run.stdout.split('\n').find((l) => l.startsWith('!\t'));
     // [rejected]: not a fast-forward any more. The others: another push held the ref's lock.
     if (status && /\[rejected\]|lock|failed to update|incorrect old value/.test(status)) return false;
