@@ -1,3 +1,4 @@
+import { resolveRemote } from '../git/notes-sync.js';
 import { remoteDefaultBranch } from '../git/range.js';
 import type { Repo } from '../git/repo.js';
 
@@ -16,7 +17,9 @@ const LAST = 100;
  */
 export async function chooseRange(repo: Repo, range: string | undefined): Promise<ChosenRange> {
   if (range !== undefined) return { label: range, revs: [range] };
-  const base = await remoteDefaultBranch(repo.gitDir);
+  // The remote as sync chooses it: the branch's upstream remote, else origin.
+  const remote = await resolveRemote(repo.root).catch(() => null);
+  const base = remote === null ? null : await remoteDefaultBranch(repo.gitDir, remote);
   if (base !== null) return { label: `${base.replace(/^refs\/remotes\//, '')}..HEAD`, revs: ['HEAD', '--not', base] };
   return { label: `the last ${LAST} commits`, revs: [`--max-count=${LAST}`, 'HEAD'] };
 }

@@ -57,13 +57,8 @@ export async function resolveSha(gitDir: string, rev: string): Promise<string | 
   }
 }
 
-/**
- * The remote's default branch (`refs/remotes/origin/HEAD` -> `refs/remotes/origin/main`) of the
- * current branch's upstream remote, else of origin; null when the clone does not know it.
- */
-export async function remoteDefaultBranch(gitDir: string): Promise<string | null> {
-  const upstream = await upstreamRef(gitDir);
-  const remote = upstream?.startsWith('refs/remotes/') ? upstream.split('/')[2] : 'origin';
+/** The remote's default branch (`refs/remotes/origin/HEAD` -> `refs/remotes/origin/main`), or null when the clone does not know it. */
+export async function remoteDefaultBranch(gitDir: string, remote: string): Promise<string | null> {
   try {
     return (await git(gitDir, ['symbolic-ref', '-q', `refs/remotes/${remote}/HEAD`])).trim() || null;
   } catch (e) {
