@@ -54,13 +54,20 @@ for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] a
   });
 }
 
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const chosen = WORKLOADS.filter(([n]) => !only || n.includes(only));
+if (chosen.length === 0) {
+  process.stderr.write(`Error: no workload's name contains "${only}"; the names: ${WORKLOADS.map(([n]) => n).join(', ')}\n`);
+  cleanup();
+  process.exit(2);
+}
+
 const started = Date.now();
 const loadBefore = load();
 const rows: Row[] = [];
 try {
   const o: BenchOptions = { mode, quick: mode !== 'full', runs: size.runs, root, size };
-  const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-  for (const [name, workload] of WORKLOADS.filter(([n]) => !only || n.includes(only))) {
+  for (const [name, workload] of chosen) {
     const t = Date.now();
     process.stderr.write(`${name}… `);
     rows.push(...(await workload(o)));
