@@ -26,7 +26,7 @@ function findProject(): string {
   return dir;
 }
 
-const PROJECT = findProject();
+export const PROJECT = findProject();
 const LORE_JS = join(PROJECT, 'bin', 'lore.js');
 
 export function templatePath(hook: HookName): string {
