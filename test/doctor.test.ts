@@ -163,6 +163,25 @@ doctor('a remote with links none of which were fetched is a problem: lore sync f
   assert.equal(check(r.checks, 'remote fetch').fix, 'lore remote setup origin');
 });
 
+doctor('links made here and not pushed, then links on the remote not merged here: warnings with lore sync', ({ w }) => {
+  const clone = healthyClone(w);
+  const head = git(w, clone, ['rev-parse', 'HEAD']);
+  link(w, clone, head, [SID.b]);
+  assert.equal(check(report(w, clone).checks, 'remote links'), {
+    name: 'remote links',
+    status: 'warn',
+    detail: 'links made here are not on origin yet',
+    fix: 'lore sync origin',
+  });
+  const other = cloneRepo(w, join(w.dir, 'remote.git'), 'other', 'other@example.com');
+  git(w, other, ['fetch', '-q', 'origin', 'refs/notes/lore:refs/notes/lore']);
+  link(w, other, head, [SID.c]);
+  git(w, other, ['push', '-q', 'origin', 'refs/notes/lore']);
+  const r = report(w, clone);
+  assert.equal(check(r.checks, 'remote links'), { name: 'remote links', status: 'warn', detail: 'origin has links this clone has not merged yet', fix: 'lore sync origin' });
+  assert.is(r.code, 0, r.stderr);
+});
+
 doctor('an unreachable remote degrades to what was fetched last, without failing', ({ w }) => {
   const clone = healthyClone(w);
   git(w, clone, ['remote', 'set-url', 'origin', join(w.dir, 'gone.git')]);
@@ -170,6 +189,17 @@ doctor('an unreachable remote degrades to what was fetched last, without failing
   const links = check(r.checks, 'remote links');
   assert.is(links.status, 'warn');
   assert.match(links.detail, /^could not ask origin \(.+\); compared with what was fetched last: in step with origin \(/);
+  assert.is(r.code, 0, r.stderr);
+});
+
+doctor('a remote that does not answer within 5 s is given up on, and the report still comes', ({ w }) => {
+  const clone = healthyClone(w);
+  // git's ext:: transport runs a command as the remote: this one says nothing for longer than doctor waits
+  // (and then ends: a killed git leaves its transport's child running).
+  git(w, clone, ['config', 'protocol.ext.allow', 'always']);
+  git(w, clone, ['remote', 'set-url', 'origin', 'ext::sleep 8']);
+  const r = report(w, clone);
+  assert.match(check(r.checks, 'remote links').detail, /^could not ask origin \(no answer within 5 s\); compared with what was fetched last: /);
   assert.is(r.code, 0, r.stderr);
 });
 
