@@ -203,6 +203,26 @@ doctor('a remote that does not answer within 5 s is given up on, and the report 
   assert.is(r.code, 0, r.stderr);
 });
 
+doctor("hooks are looked for where git runs them: core.hooksPath, and lefthook's config", ({ w }) => {
+  const repo = makeRepo(w);
+  git(w, repo, ['config', 'core.hooksPath', '.githooks']);
+  const env = { env: { PATH: pathWithLore(w) } };
+  assert.is(lore(w, repo, ['hooks', 'install'], env).code, 0);
+  assert.equal(check(report(w, repo).checks, 'post-commit hook'), {
+    name: 'post-commit hook',
+    status: 'ok',
+    detail: `installed (${join(repo, '.githooks/post-commit')})`,
+  });
+  writeFileSync(join(repo, 'lefthook.yml'), 'pre-commit:\n  commands:\n    lint:\n      run: npm run lint\n');
+  const hook = check(report(w, repo).checks, 'post-commit hook');
+  assert.equal(hook, {
+    name: 'post-commit hook',
+    status: 'problem',
+    detail: `not installed (${join(repo, 'lefthook.yml')}): commits are not linked as they are made`,
+    fix: 'lore hooks install',
+  });
+});
+
 doctor('outside a repository: says so, and still checks PATH, the index and nodegit', ({ w }) => {
   const r = report(w, w.home);
   assert.is(r.code, 0, r.stderr);
