@@ -107,7 +107,7 @@ doctor('lore missing from the PATH the hooks see is a problem, with its fix', ({
   assert.is(r.code, 1, r.stderr);
   const path = check(r.checks, 'lore on PATH');
   assert.is(path.status, 'problem');
-  assert.match(path.detail, `lore is not on PATH, so the hooks run '${process.execPath}'`);
+  assert.match(path.detail, `lore is not on PATH, so the hooks run ${process.execPath} ${LORE_BIN}, on this machine only`);
   assert.is(path.fix, `cd ${PROJECT} && npm link`);
   assert.equal(r.checks.filter((c) => c.status !== 'ok').map((c) => c.name), ['lore on PATH']);
 });

@@ -1,4 +1,4 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { doctorText as t } from '../cli/doctor-text.js';
 import { isLoreError } from '../errors.js';
@@ -8,7 +8,7 @@ import { nodegitVersion } from '../git/libgit2.js';
 import { readIndex } from '../sessions/index-file.js';
 import { isStale } from '../sessions/session.js';
 import { ok, problem, shellArg, warn, type Check } from './doctor-check.js';
-import { loreFallback, PROJECT } from './hooks-block.js';
+import { LORE_JS, PROJECT } from './hooks-block.js';
 import { importStatePath } from './import.js';
 
 function isExecutableFile(path: string): boolean {
@@ -36,8 +36,8 @@ export function findOnPath(command: string, path: string | undefined, cwd: strin
 export function pathCheck(cwd: string, env: NodeJS.ProcessEnv): Check {
   const found = findOnPath('lore', env.PATH, cwd);
   if (found) return ok('lore on PATH', t.onPath(found));
-  // The fallback is `lore_node=... lore_js=...`: the two paths this lore runs from.
-  return problem('lore on PATH', t.notOnPath(loreFallback().replace(/lore_node=|lore_js=/g, '')), `cd ${shellArg(PROJECT)} && npm link`);
+  // What the hooks lore installs fall back to (hooks-block.ts): this node and this lore.
+  return problem('lore on PATH', t.notOnPath(`${process.execPath} ${LORE_JS}`), `cd ${shellArg(PROJECT)} && npm link`);
 }
 
 /** Who lore's notes commits and `linked_by` will name, as `git commit` would, and .mailmap's form of it. */
@@ -52,9 +52,9 @@ export async function identityCheck(place: RepoPlace): Promise<Check> {
   }
 }
 
-function mtime(path: string): number | null {
+function statOrNull(path: string): Stats | null {
   try {
-    return statSync(path).mtimeMs;
+    return statSync(path);
   } catch {
     return null;
   }
@@ -66,8 +66,8 @@ function mtime(path: string): number | null {
  * sessions gone stale. `now` decides staleness.
  */
 export function indexChecks(indexPath: string, now: number): Check[] {
-  const size = mtime(indexPath) === null ? null : statSync(indexPath).size;
-  if (size === null) return [warn('session index', t.indexMissing(indexPath), 'lore import')];
+  const size = statOrNull(indexPath)?.size;
+  if (size === undefined) return [warn('session index', t.indexMissing(indexPath), 'lore import')];
   const bad: number[] = [];
   let sessions;
   try {
@@ -77,7 +77,7 @@ export function indexChecks(indexPath: string, now: number): Check[] {
     if (isLoreError(e)) return [problem('session index', e.message, e.hint ?? 'lore import')];
     throw e;
   }
-  const checks = [ok('session index', t.index(indexPath, size, sessions.size, mtime(importStatePath(indexPath))))];
+  const checks = [ok('session index', t.index(indexPath, size, sessions.size, statOrNull(importStatePath(indexPath))?.mtimeMs ?? null))];
   if (bad.length > 0) checks.push(warn('index lines', t.badLines(indexPath, bad)));
   const stale = [...sessions.values()].filter((s) => isStale(s, now)).map((s) => s.id);
   checks.push(

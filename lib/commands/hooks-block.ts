@@ -27,7 +27,7 @@ function findProject(): string {
 }
 
 export const PROJECT = findProject();
-const LORE_JS = join(PROJECT, 'bin', 'lore.js');
+export const LORE_JS = join(PROJECT, 'bin', 'lore.js');
 
 export function templatePath(hook: HookName): string {
   return join(PROJECT, 'hooks', hook);
