@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'BAD_CONFIG'
   | 'UNKNOWN_REMOTE'
   | 'REMOTE_FAILED'
-  | 'BELOW_MINIMUM';
+  | 'BELOW_MINIMUM'
+  | 'PROBLEMS_FOUND';
 
 export class LoreError extends Error {
   constructor(

@@ -15,6 +15,7 @@ import { coverageSpec } from './coverage-spec.js';
 import { logSpec } from './log-spec.js';
 import { exportSpec } from './export-spec.js';
 import { completionSpec } from './completion-spec.js';
+import { doctorSpec } from './doctor-spec.js';
 
 /** Every `lore` subcommand, in the order `lore --help` lists them. */
-export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec, showSpec, unlinkSpec, blameSpec, importSpec, sessionSpec, syncSpec, carrySpec, coverageSpec, logSpec, exportSpec, remoteSpec, hooksSpec, mcpSpec, completionSpec];
+export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec, showSpec, unlinkSpec, blameSpec, importSpec, sessionSpec, syncSpec, carrySpec, coverageSpec, logSpec, exportSpec, remoteSpec, hooksSpec, mcpSpec, doctorSpec, completionSpec];

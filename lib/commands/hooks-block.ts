@@ -26,8 +26,8 @@ function findProject(): string {
   return dir;
 }
 
-const PROJECT = findProject();
-const LORE_JS = join(PROJECT, 'bin', 'lore.js');
+export const PROJECT = findProject();
+export const LORE_JS = join(PROJECT, 'bin', 'lore.js');
 
 export function templatePath(hook: HookName): string {
   return join(PROJECT, 'hooks', hook);

@@ -35,7 +35,7 @@ function readText(path: string): string | null {
   return existsSync(path) ? readFileSync(path, 'utf8') : null;
 }
 
-function isExecutable(path: string): boolean {
+export function isExecutable(path: string): boolean {
   return (statSync(path).mode & 0o111) !== 0;
 }
 
@@ -129,7 +129,7 @@ export function installHooks(opts: HooksOptions & { showInLog: boolean }, io: Io
 }
 
 /** The agents whose own directories exist here (their logs, for the two lore imports). */
-function agentsOnThisMachine(): { agent: Agent; dir: string }[] {
+export function agentsOnThisMachine(): { agent: Agent; dir: string }[] {
   const { claudeDir, codexDir } = defaultLogDirs();
   const gemini = join(homedir(), '.gemini');
   const dirs: { agent: Agent; dir: string }[] = [
@@ -182,7 +182,7 @@ export function uninstallHooks(opts: HooksOptions, io: Io): void {
   if (unset.length > 0) io.out(t.configUnset(unset));
 }
 
-function installed(layout: Layout, hook: HookName): boolean {
+export function installed(layout: Layout, hook: HookName): boolean {
   if (layout.kind === 'lefthook') return lefthookRunsLore(readFileSync(layout.config, 'utf8'), hook);
   return hasBlock(readText(hookPath(layout, hook)) ?? '');
 }

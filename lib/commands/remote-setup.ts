@@ -10,7 +10,7 @@ export interface RemoteSetupOptions {
 }
 
 /** Whether a fetch refspec writes onto refs/notes/lore itself (a `*` matches any part of a name). */
-function fetchesOntoLiveRef(refspec: string): boolean {
+export function fetchesOntoLiveRef(refspec: string): boolean {
   const dst = refspec.split(':')[1];
   if (!dst) return false;
   const pattern = new RegExp(`^${dst.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);

@@ -157,3 +157,9 @@ function editor(builder: NG.Treebuilder, write: (this: NG.Treebuilder) => Promis
     write: () => write.call(builder),
   };
 }
+
+/** The nodegit release lore loads libgit2 from (loading it first: a binding that fails to load throws). */
+export function nodegitVersion(): string {
+  loadLibgit2();
+  return (createRequire(import.meta.url)('nodegit/package.json') as { version: string }).version;
+}

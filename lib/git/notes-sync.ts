@@ -11,7 +11,7 @@ import { NOTES_REF, type Identity, type Repo } from './repo.js';
 
 const GIT_TIMEOUT_MS = 60_000;
 
-interface GitRun {
+export interface GitRun {
   code: number;
   stdout: string;
   stderr: string;
@@ -19,13 +19,13 @@ interface GitRun {
 }
 
 /**
- * Runs `git fetch` or `git push`. The network goes through the user's git rather than
+ * Runs `git fetch`, `git push` or `git ls-remote`. The network goes through the user's git rather than
  * nodegit because nodegit ignores credential helpers, ~/.ssh/config and url.insteadOf:
  * this way lore reaches exactly the remotes `git push` reaches. No prompt may wait for an
  * answer (GIT_TERMINAL_PROMPT=0, stdin closed) and a stuck transport is killed after a
  * timeout; LC_ALL=C keeps git's messages in the wording this file recognises.
  */
-function runTransport(cwd: string, args: string[]): Promise<GitRun> {
+export function runTransport(cwd: string, args: string[], timeoutMs = GIT_TIMEOUT_MS): Promise<GitRun> {
   return new Promise((resolve) => {
     const child = spawn('git', args, {
       cwd,
@@ -43,7 +43,7 @@ function runTransport(cwd: string, args: string[]): Promise<GitRun> {
       // An ssh child may still hold the pipes open: do not wait for them.
       child.stdout.destroy();
       child.stderr.destroy();
-    }, GIT_TIMEOUT_MS);
+    }, timeoutMs);
     const done = (code: number | null) => {
       clearTimeout(timer);
       resolve({ code: code ?? -1, stdout, stderr, timedOut });
