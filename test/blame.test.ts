@@ -143,4 +143,21 @@ b('mistakes are errors: outside the repository, missing, untracked, a directory,
   }
 });
 
+b('session ids are as long as needed to be unique among the index and the notes, so show resolves them', ({ w, repo, s2 }) => {
+  const twin = 'c9731a91-5000-4000-8000-000000000009';
+  const other = commit(w, repo, { files: { 'o.txt': 'o\n' }, message: 'other', date: '2026-01-13T11:00:00Z' });
+  addSessions(w, [{ id: twin, cwd: repo, started_at: '2026-01-13T10:50:00Z' }]);
+  // A note-only id sharing c9731a92's first 9 characters.
+  setNote(w, repo, other, [noteLine('c9731a92-1000-4000-8000-00000000000a', 'manual')]);
+  const r = lore(w, repo, ['blame', 'a.txt:2']);
+  assert.is(r.code, 0, r.stderr);
+  assert.is(r.stdout, `L2  ${s2}  c9731a91-4 (manual), c9731a92-0 (auto 72%)\n`);
+  const show = lore(w, repo, ['show', 'c9731a91-4']);
+  assert.is(show.code, 0, show.stderr);
+  assert.match(show.stdout, `Session    ${SID.a}`);
+  const commitView = lore(w, repo, ['show', '--commit', s2]);
+  assert.match(commitView.stdout, /^  c9731a91-4$/m);
+  assert.match(commitView.stdout, /^  c9731a92-0  \(not in the session index\)$/m);
+});
+
 b.run();

@@ -150,4 +150,18 @@ hooks('unknown actions and misplaced options are usage errors', ({ w, repo }) =>
   assert.match(outside.stderr, /^Error: not inside a git working tree/);
 });
 
+hooks('status --json: the facts of the text, before and after install', ({ w, repo }) => {
+  const before = lore(w, repo, ['hooks', 'status', '--json']);
+  assert.is(before.code, 0, before.stderr);
+  const off = JSON.parse(before.stdout);
+  assert.equal(off.hooks.map((h: { hook: string; installed: boolean }) => [h.hook, h.installed]), [['post-commit', false], ['post-rewrite', false]]);
+  assert.equal([off.agents, off.rewrite_ref, off.display_ref], [[], false, false]);
+  installHooks(w, repo);
+  const on = JSON.parse(lore(w, repo, ['hooks', 'status', '--json']).stdout);
+  assert.equal(on.hooks[0], { hook: 'post-commit', installed: true, path: join(repo, '.git', 'hooks', 'post-commit'), manager: 'git', executable: true });
+  assert.is(on.rewrite_ref, true);
+  const agent = JSON.parse(lore(w, repo, ['hooks', 'status', '--json', '--agent', 'codex']).stdout);
+  assert.equal(agent.agents.map((a: { agent: string; installed: boolean }) => [a.agent, a.installed]), [['codex', false]]);
+});
+
 hooks.run();

@@ -151,4 +151,16 @@ backfill('walks back only to the earliest session, yet keeps a commit whose comm
   assert.match(r.stdout, 'Skipped 1 commit(s) with no file overlap', 'the old commit was walked for the old session');
 });
 
+backfill("short SHAs follow the repository's core.abbrev (8 digits at least, as the seed shows)", ({ w }) => {
+  const repo = makeRepo(w);
+  const sha = commit(w, repo, { files: { 'a.ts': '1' }, message: 'long names', date: '2026-01-13T10:20:00Z' });
+  addSessions(w, [{ id: id(1), cwd: repo, started_at: '2026-01-13T10:00:00Z', ended_at: '2026-01-13T10:40:00Z', files: ['a.ts'] }]);
+  const small = lore(w, repo, ['link', '--auto', '--backfill', '--dry-run']);
+  assert.match(small.stdout, `  [dry-run] Would link 11111111 -> ${sha.slice(0, 8)} long names\n`);
+  git(w, repo, ['config', 'core.abbrev', '12']);
+  const r = lore(w, repo, ['link', '--auto', '--backfill', '--dry-run']);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, `  [dry-run] Would link 11111111 -> ${sha.slice(0, 12)} long names\n`);
+});
+
 backfill.run();

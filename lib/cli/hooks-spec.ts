@@ -36,6 +36,7 @@ export const hooksSpec: CommandSpec = {
         default: false,
         describe: 'Also a pre-push hook that runs lore sync, so each push shares the links',
       })
+      .option('json', { type: 'boolean', default: false, describe: 'With status: print JSON for scripts' })
       .option('session', { type: 'string', hidden: true, requiresArg: true })
       .option('agent', {
         choices: AGENTS,
@@ -69,6 +70,6 @@ export const hooksSpec: CommandSpec = {
     const hooks = await import('../commands/hooks.js');
     if (action === 'install') hooks.installHooks({ cwd, showInLog, sync, agent }, io);
     else if (action === 'uninstall') hooks.uninstallHooks({ cwd, sync, agent }, io);
-    else hooks.hooksStatus({ cwd, sync, agent }, io);
+    else hooks.hooksStatus({ cwd, sync, agent, json: Boolean(argv.json) }, io);
   },
 };

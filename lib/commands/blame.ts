@@ -5,12 +5,13 @@ import { columns } from '../cli/format.js';
 import type { Io } from '../cli/io.js';
 import { linkMethod } from '../cli/show-text.js';
 import { isLoreError, LoreError } from '../errors.js';
-import { openRepo } from '../git/nodegit-repo.js';
 import type { BlameRange, CommitInfo, Repo } from '../git/repo.js';
 import { parseNote, type LinkRecord } from '../links/record.js';
-import { shortId } from '../sessions/session.js';
+import { normaliseId } from '../sessions/session.js';
 import { realDir } from './place.js';
+import { sessionAbbreviator } from './session-abbrev.js';
 import { linkJson } from './show.js';
+import { openWorkspace } from './workspace.js';
 
 export interface BlameOptions {
   cwd: string;
@@ -93,7 +94,7 @@ function rowsOf(ranges: BlameRange[], first: number, last: number): Row[] {
 /** `lore blame <FILE>[:LINE[-END]]`: for each run of lines, its commit and the sessions linked to it. */
 export async function blame(opts: BlameOptions, io: Io): Promise<void> {
   const target = parseTarget(opts.target, opts.cwd);
-  const repo = await openRepo(opts.cwd);
+  const { repo, index } = await openWorkspace(opts.cwd, io);
   const path = repoPath(repo, opts.cwd, target.file);
   const ranges = await blameFile(repo, path, target.file, opts.cwd);
   const total = ranges.reduce((n, r) => Math.max(n, r.start + r.lines - 1), 0);
@@ -129,9 +130,10 @@ export async function blame(opts: BlameOptions, io: Io): Promise<void> {
     io.out(blameText.empty(path));
     return;
   }
+  const shortId = await sessionAbbreviator(repo, index.sessions);
   const table = rows.map((r) => {
     const { info, links } = commits.get(r.sha)!;
-    const sessions = links.map((l) => blameText.session(shortId(l.session), linkMethod(l))).join(', ');
+    const sessions = links.map((l) => blameText.session(shortId(normaliseId(l.session)), linkMethod(l))).join(', ');
     return [blameText.lines(r.start, r.end), info.short, sessions || blameText.noLink];
   });
   for (const line of columns(table)) io.out(line);

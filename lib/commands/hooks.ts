@@ -205,8 +205,27 @@ function agentStatusLine(top: string, agent: Agent, asked: boolean): string | nu
   return missing.length === 0 ? t.agentInstalled(agent, path) : t.agentPartly(agent, path, missing);
 }
 
-export function hooksStatus(opts: HooksOptions, io: Io): void {
+/** The facts of `hooks status` for scripts: the same hooks and agents the text reports. */
+function statusJson(opts: HooksOptions, layout: Layout) {
+  const hooks = reported(opts.sync, (hook) => installed(layout, hook)).map((hook) => {
+    const path = layout.kind === 'lefthook' ? layout.config : hookPath(layout, hook);
+    const on = installed(layout, hook);
+    return { hook, installed: on, path, manager: layout.kind, executable: layout.kind === 'lefthook' || !on ? null : isExecutable(path) };
+  });
+  const agents = (opts.agent ? [opts.agent] : AGENTS).flatMap((agent) => {
+    const { path, present, missing } = agentEventsInstalled(layout.top, agent);
+    return present.length === 0 && agent !== opts.agent ? [] : [{ agent, path, installed: present.length > 0, missing }];
+  });
+  const config = readNotesConfig(opts.cwd);
+  return { hooks, agents, rewrite_ref: Boolean(config.rewriteRef), display_ref: Boolean(config.displayRef) };
+}
+
+export function hooksStatus(opts: HooksOptions & { json?: boolean }, io: Io): void {
   const layout = findLayout(opts.cwd);
+  if (opts.json) {
+    io.out(JSON.stringify(statusJson(opts, layout), null, 2));
+    return;
+  }
   for (const hook of reported(opts.sync, (hook) => installed(layout, hook))) io.out(statusLine(layout, hook));
   for (const agent of opts.agent ? [opts.agent] : AGENTS) {
     const line = agentStatusLine(layout.top, agent, agent === opts.agent);

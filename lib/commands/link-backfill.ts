@@ -23,6 +23,8 @@ export interface BackfillOptions {
 interface RepoPlan {
   repo: Repo;
   pairs: BackfillPair[];
+  /** git's abbreviation length in this repository. */
+  abbrev: number;
 }
 
 
@@ -41,10 +43,10 @@ const CLOCK_SKEW_MS = 24 * 3600_000;
 export async function planRepo(root: string, placed: Placed[], allAuthors: boolean, willWrite: boolean) {
   const repo = await openRepo(root);
   const since = placed.reduce((t, p) => Math.min(t, p.session.startedAt), Infinity) - CLOCK_SKEW_MS;
-  const walking = Promise.all([repo.walkHistory(since), repo.userEmail()]);
+  const walking = Promise.all([repo.walkHistory(since), repo.userEmail(), repo.abbrevLength()]);
   // Loading nodegit (~0.2 s, blocking) overlaps git's walk instead of following the plan.
   if (willWrite) repo.prepareWrite();
-  const [commits, email] = await walking;
+  const [commits, email, abbrev] = await walking;
   const windows = pairsInWindows({ sessions: factsFor(placed, repo.root), commits, userEmail: email, allAuthors });
   const shas = [...new Set(windows.pairs.map((p) => p.commit.sha))];
   const notes = await repo.readNotes(shas);
@@ -58,7 +60,7 @@ export async function planRepo(root: string, placed: Placed[], allAuthors: boole
   // faster than in the sessions' order.
   const files = await repo.changedFilesMany(commits.map((c) => c.sha).filter((sha) => needFiles.has(sha)));
   const { kept, noOverlap, outclaimed } = filterByFiles(windows.pairs, (sha) => files.get(sha) ?? [], isLinked);
-  return { plan: { repo, pairs: kept } as RepoPlan, noOverlap, outclaimed, otherAuthors: windows.otherAuthors };
+  return { plan: { repo, pairs: kept, abbrev } as RepoPlan, noOverlap, outclaimed, otherAuthors: windows.otherAuthors };
 }
 
 /** `lore link --auto --backfill`: every ended session against the commits made in its window. */
@@ -105,8 +107,10 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
     spinner.stop();
   }
 
-  const pairs = plans.flatMap((p) => p.pairs);
-  const line = (p: BackfillPair, text: typeof linkText.backfillWould) => text(shortId(p.facts.session.id), p.commit.sha.slice(0, 8), p.commit.subject);
+  const pairs = plans.flatMap((plan) => plan.pairs.map((p) => ({ ...p, abbrev: plan.abbrev })));
+  // git's abbreviation, but never under the 8 digits the seed's backfill lines show.
+  const line = (p: BackfillPair & { abbrev: number }, text: typeof linkText.backfillWould) =>
+    text(shortId(p.facts.session.id), p.commit.sha.slice(0, Math.max(8, p.abbrev)), p.commit.subject);
   const summary = () => {
     io.out(linkText.scanned(ended.length, existing.length, existing.length - nonGit));
     io.out(linkText.skippedMissing(ended.length - existing.length));
@@ -138,11 +142,11 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
   io.out(linkText.applied(await apply(plans)));
 }
 
-export function backfillLinks(pairs: BackfillPair[]): PlannedLink[] {
+export function backfillLinks(pairs: BackfillPair[], abbrev: number): PlannedLink[] {
   return pairs.map((p) => ({
     session: p.facts.session.id,
     sha: p.commit.sha,
-    short: p.commit.sha.slice(0, 7),
+    short: p.commit.sha.slice(0, abbrev),
     method: 'backfill',
     tool: p.facts.session.tool,
     signals: p.signals,
@@ -151,6 +155,6 @@ export function backfillLinks(pairs: BackfillPair[]): PlannedLink[] {
 
 async function apply(plans: RepoPlan[]): Promise<number> {
   let n = 0;
-  for (const { repo, pairs } of plans) n += (await writeLinks(repo, backfillLinks(pairs))).length;
+  for (const { repo, pairs, abbrev } of plans) n += (await writeLinks(repo, backfillLinks(pairs, abbrev))).length;
   return n;
 }

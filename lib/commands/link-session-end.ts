@@ -51,7 +51,7 @@ export async function linkEndedSessions(indexPath: string, ids: string[], warn: 
       if (isLoreError(e) && e.code === 'NOT_A_REPO') continue;
       throw e;
     }
-    links.push(...(await writeLinks(planned.plan.repo, backfillLinks(planned.plan.pairs))));
+    links.push(...(await writeLinks(planned.plan.repo, backfillLinks(planned.plan.pairs, planned.plan.abbrev))));
   }
   return links;
 }

@@ -5,7 +5,8 @@ import { resolveRemote, trackingRef } from '../git/notes-sync.js';
 import { resolveSha } from '../git/range.js';
 import { NOTES_REF } from '../git/repo.js';
 import { parseNote } from '../links/record.js';
-import { normaliseId, shortId } from '../sessions/session.js';
+import { normaliseId } from '../sessions/session.js';
+import { sessionAbbreviator } from './session-abbrev.js';
 import { linkJson, sessionSummaryJson } from './show.js';
 import { openWorkspace } from './workspace.js';
 
@@ -55,9 +56,10 @@ export async function showCommit(opts: ShowCommitOptions, io: Io): Promise<void>
     return;
   }
   io.out(showText.sessionsLinked(links.length));
+  const shortId = await sessionAbbreviator(repo, index.sessions);
   for (const { link, session } of links) {
     io.out('');
-    io.out(`  ${shortId(link.session)}${session ? '' : `  ${showText.notInIndex}`}`);
+    io.out(`  ${shortId(normaliseId(link.session))}${session ? '' : `  ${showText.notInIndex}`}`);
     for (const line of columns([...showText.sessionRows(session, link.tool), showText.linkRow(link), ...showText.signalRows(link)])) io.out(`    ${line}`);
   }
 }

@@ -4,7 +4,7 @@ import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
 import { branchesContainingCli } from './branches-containing.js';
 import { commitsInfoCli, currentBranchCli, identityCli, inspectCommitCli, mailmapEmailCli, readNoteCli, resolveCommitCli, unreachableCli } from './cli-commit.js';
-import { changedFilesMany, gitRun, logHistory, notesMentioning, readNotesBulk } from './git-cli.js';
+import { changedFilesMany, git, gitRun, logHistory, notesMentioning, readNotesBulk } from './git-cli.js';
 import { loadLibgit2, type Libgit2 } from './libgit2.js';
 import { checkNotesRef, NotesEngine } from './notes-engine.js';
 import { NOTES_REF, type BlameRange, type CommitDetail, type CommitInfo, type HistoryCommit, type Identity, type NoteEdit, type Repo } from './repo.js';
@@ -83,6 +83,14 @@ class NodegitRepo implements Repo {
       return null; // no identity: nothing counts as the user's
     }
     return mailmapEmailCli(this.gitDir, this.root, who).catch(() => who.email);
+  }
+
+  async abbrevLength(): Promise<number> {
+    try {
+      return (await git(this.gitDir, ['rev-parse', '--short', 'HEAD'])).trim().length;
+    } catch {
+      return 7; // no HEAD yet: git's own minimum
+    }
   }
 
   branchesContaining(commit: CommitInfo, among?: string[]): Promise<string[]> {

@@ -92,6 +92,8 @@ export interface Repo {
    * Never rejects.
    */
   userEmail(): Promise<string | null>;
+  /** The length git abbreviates commits to here (`core.abbrev`, or git's auto length), as `rev-parse --short` gives it. */
+  abbrevLength(): Promise<number>;
   /**
    * The files each commit changed against its first parent (all files for a root commit),
    * in one pass; fastest with the commits in history order.
