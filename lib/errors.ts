@@ -38,3 +38,14 @@ export class LoreError extends Error {
 export function isLoreError(e: unknown): e is LoreError {
   return e instanceof LoreError;
 }
+
+/**
+ * The user stopped a command (Ctrl-C) at a point where what it wrote is whole. Not an
+ * error: the message says what was done, and the exit code is the shell's for SIGINT.
+ */
+export class Interrupted extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Interrupted';
+  }
+}

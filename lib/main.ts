@@ -1,5 +1,6 @@
-import { isLoreError } from './errors.js';
+import { Interrupted, isLoreError } from './errors.js';
 import { noRoomFault } from './file-fault.js';
+import { EXIT_INTERRUPTED } from './cli/interrupt.js';
 import { processIo, type Io } from './cli/io.js';
 import { LINK_USAGE, linkOptions, runLink, toLinkArgs } from './cli/link-command.js';
 import type { CommandSpec } from './cli/command.js';
@@ -9,6 +10,10 @@ const EXIT_USAGE = 2;
 const EXIT_BUG = 70;
 
 function reportError(io: Io, e: unknown): number {
+  if (e instanceof Interrupted) {
+    io.err(e.message);
+    return EXIT_INTERRUPTED;
+  }
   // A full disk can stop any write, lore's or libgit2's: it is the user's to fix, not a bug.
   if (!isLoreError(e)) e = noRoomFault(e) ?? e;
   if (isLoreError(e)) {

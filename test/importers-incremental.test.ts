@@ -220,7 +220,7 @@ imp('a missing directory is 0 sessions for that tool', async ({ w }) => {
   const r = await importSessions({ ...w.opts, codexDir: missing }, w.io);
   assert.is(r.lines.length, 9);
   assert.is(w.out[1], `codex: 0 session(s) found in ${missing} (no such directory)`);
-  assert.equal(r.tools[1], { tool: 'codex', dir: missing, found: false, logs: 0, newSessions: 0, updatedSessions: 0, skippedSince: 0 });
+  assert.equal(r.tools[1], { tool: 'codex', dir: missing, found: false, logs: 0, read: 0, newSessions: 0, updatedSessions: 0, skippedSince: 0 });
 });
 
 imp('a corrupt state is a warning, and every log is read again', async ({ w }) => {

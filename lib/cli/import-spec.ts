@@ -1,7 +1,9 @@
-import { LoreError } from '../errors.js';
+import { Interrupted, LoreError } from '../errors.js';
 import { sessionIndexPath } from '../commands/workspace.js';
 import { IMPORT_TOOLS, isImportTool, type ImportTool } from '../sessions/importers/progress.js';
 import type { CommandSpec } from './command.js';
+import { importText } from './import-text.js';
+import { interruptSignal } from './interrupt.js';
 
 function parseSince(raw: unknown): number | undefined {
   if (raw === undefined) return undefined;
@@ -36,13 +38,15 @@ export const importSpec: CommandSpec = {
       .option('from', { type: 'string', array: true, describe: 'Read a tool\'s logs from DIR instead of its default place (TOOL=DIR, repeatable)', requiresArg: true })
       .option('since', { type: 'string', describe: 'Skip sessions that ended before this date', requiresArg: true })
       .option('dry-run', { type: 'boolean', default: false, describe: 'Report what would be imported; write nothing' })
-      .option('link', { type: 'boolean', default: true, describe: 'Link the sessions whose end it reads to their commits (--no-link: do not)' }) as never,
+      .option('link', { type: 'boolean', default: true, describe: 'Link the sessions whose end it reads to their commits (--no-link: do not)' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print the report as one JSON object' }) as never,
   run: async (argv, cwd, io) => {
     const since = parseSince(argv.since);
     const from = parseFrom(argv.from);
     const sessionIndex = await sessionIndexPath(cwd);
     const { importSessions, importStatePath } = await import('../commands/import.js');
-    await importSessions(
+    const interrupt = interruptSignal();
+    const result = await importSessions(
       {
         claudeDir: argv['claude-dir'] as string | undefined,
         codexDir: argv['codex-dir'] as string | undefined,
@@ -53,8 +57,11 @@ export const importSpec: CommandSpec = {
         link: argv.link !== false,
         indexPath: sessionIndex,
         statePath: importStatePath(sessionIndex),
+        signal: interrupt.signal,
+        json: Boolean(argv.json),
       },
       io,
-    );
+    ).finally(interrupt.dispose);
+    if (result.interrupted) throw new Interrupted(importText.interrupted(result.read, result.total));
   },
 };

@@ -1,7 +1,8 @@
 /** Every line `lore import` prints, in one place. */
 export const importText = {
   scanning: (tool: string) => `${tool}: looking for logs`,
-  reading: (tool: string, done: number, total: number) => `${tool}: reading logs (${done} of ${total})`,
+  reading: (tool: string, done: number, total: number) => `${done}/${total} logs read (${tool})`,
+  interrupted: (read: number, total: number) => `Interrupted: ${read} of ${total} log(s) read and imported; \`lore import\` reads the rest`,
   dryRun: (line: string) => `[dry-run] ${line}`,
   noDirectory: (tool: string, dir: string) => `${tool}: 0 session(s) found in ${dir} (no such directory)`,
   imported: (tool: string, fresh: number, updated: number, logs: number, dir: string) =>

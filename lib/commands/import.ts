@@ -1,8 +1,6 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { importText } from '../cli/import-text.js';
-import { linkText } from '../cli/link-text.js';
 import { startSpinner } from '../cli/spinner.js';
 import type { Io } from '../cli/io.js';
 import { appendIndexLines, readIndex } from '../sessions/index-file.js';
@@ -12,10 +10,12 @@ import { claudeCode } from '../sessions/importers/claude-code.js';
 import { codex } from '../sessions/importers/codex.js';
 import { geminiCli } from '../sessions/importers/gemini-cli.js';
 import type { ImportContext, Importer } from '../sessions/importers/importer.js';
-import { changeLine, type ImportTool, type LogProgress } from '../sessions/importers/progress.js';
-import { shortId } from '../sessions/session.js';
+import type { ImportTool } from '../sessions/importers/progress.js';
+import type { PlannedLink } from '../links/apply.js';
+import { importLog, reason } from './import-log.js';
+import { importJson, printImport, printLinks } from '../cli/import-report.js';
 import { linkEndedSessions } from './link-session-end.js';
-import { readImportState, writeImportState, type ImportState, type LogState } from '../sessions/importers/state.js';
+import { readImportState, writeImportState, type ImportState } from '../sessions/importers/state.js';
 
 /** Every tool `lore import` reads, in the order it reports them. */
 export const IMPORTERS: Importer[] = [claudeCode, codex, geminiCli, aider];
@@ -46,6 +46,10 @@ export interface ImportOptions {
   link?: boolean;
   indexPath: string;
   statePath: string;
+  /** Aborted (Ctrl-C): the import stops before the next log and writes what it read. */
+  signal?: AbortSignal;
+  /** The report as one JSON object on stdout (`--json`), instead of its lines. */
+  json?: boolean;
 }
 
 export interface ToolReport {
@@ -55,6 +59,8 @@ export interface ToolReport {
   found: boolean;
   /** Log files found. */
   logs: number;
+  /** Log files read; fewer than `logs` when the import was interrupted. */
+  read: number;
   /** Sessions that got their first index line, and sessions that got more. */
   newSessions: number;
   updatedSessions: number;
@@ -65,6 +71,14 @@ export interface ImportResult {
   tools: ToolReport[];
   /** The index lines appended (or, with dryRun, that would have been). */
   lines: IndexLine[];
+  /** Logs read, of the `total` found; fewer when interrupted. */
+  read: number;
+  total: number;
+  interrupted: boolean;
+  /** The links made for the sessions whose end it read. */
+  links: PlannedLink[];
+  /** Every warning printed (unreadable logs and directories, lines that are not JSON). */
+  warnings: string[];
 }
 
 /** Where the import keeps what it has read of each log: beside the index. */
@@ -82,6 +96,11 @@ export function defaultLogDirs(env: NodeJS.ProcessEnv = process.env): { claudeDi
  * it to the session index. The index is written before the state: a crash between
  * the two only makes the next import append the same lines again, which fold to the
  * same sessions, while the other order could lose lines for good.
+ *
+ * It finds every tool's logs first, so progress can say k of N, then reads them one
+ * at a time, yielding to the event loop between two: the spinner turns and `signal`
+ * (Ctrl-C) is seen. An abort stops before the next log; what was read by then is
+ * written as a whole import would write it, and the next import reads the rest.
  */
 export async function importSessions(opts: ImportOptions, io: Io): Promise<ImportResult> {
   const env = opts.env ?? process.env;
@@ -90,37 +109,53 @@ export async function importSessions(opts: ImportOptions, io: Io): Promise<Impor
   if (opts.claudeDir !== undefined) from['claude-code'] = opts.claudeDir;
   if (opts.codexDir !== undefined) from.codex = opts.codexDir;
   const ctx: ImportContext = { env, home: env.HOME || homedir(), cwd, knownDirs: knownDirs(opts.indexPath, cwd) };
-  const state = readImportState(opts.statePath, (m) => io.err(m));
+  const warnings: string[] = [];
+  const warnIo: Io = { ...io, err: (m) => (warnings.push(m), io.err(m)) };
+  const state = readImportState(opts.statePath, (m) => warnIo.err(m));
   const lines: IndexLine[] = [];
-  const tools: ToolReport[] = [];
+  const found: { importer: Importer; report: ToolReport; logs: string[]; listed: boolean }[] = [];
   let stateChanged = false;
+  let read = 0;
+  let total = 0;
+  let interrupted = false;
   const quiet = new Set<ImportTool>();
   const spinner = await startSpinner(io, importText.scanning('claude-code'));
   try {
     for (const importer of IMPORTERS) {
       spinner.update(importText.scanning(importer.tool));
       const dir = resolve(cwd, from[importer.tool] ?? importer.defaultDir(ctx));
-      const report: ToolReport = { tool: importer.tool, dir, found: true, logs: 0, newSessions: 0, updatedSessions: 0, skippedSince: 0 };
-      tools.push(report);
+      const report: ToolReport = { tool: importer.tool, dir, found: true, logs: 0, read: 0, newSessions: 0, updatedSessions: 0, skippedSince: 0 };
       let logs: string[] | null;
       try {
         logs = opts.choose ? opts.choose(importer.tool, dir) : importer.findLogs(dir, ctx);
       } catch (e) {
-        io.err(importText.unreadableDir(dir, reason(e)));
+        warnIo.err(importText.unreadableDir(dir, reason(e)));
+        found.push({ importer, report, logs: [], listed: false });
         continue;
       }
       if (logs === null || (logs.length === 0 && !ALWAYS_REPORTED.has(importer.tool))) {
         report.found = logs !== null;
         if (!ALWAYS_REPORTED.has(importer.tool) && from[importer.tool] === undefined) quiet.add(importer.tool);
-        if (logs === null) continue;
       }
-      report.logs = logs.length;
-      if (!opts.choose) stateChanged = forgetDeleted(state, dir, logs) || stateChanged;
+      report.logs = logs?.length ?? 0;
+      found.push({ importer, report, logs: logs ?? [], listed: logs !== null });
+    }
+    if (!opts.choose) stateChanged = forgetDeleted(state, found.filter((f) => f.listed).map((f) => f.report.dir), found.flatMap((f) => f.logs));
+    total = found.reduce((n, f) => n + f.logs.length, 0);
+    for (const { importer, report, logs } of found) {
+      if (interrupted) break;
       const fresh = new Set<string>();
       const updated = new Set<string>();
-      for (const [k, path] of logs.entries()) {
-        if (k % 50 === 0) spinner.update(importText.reading(importer.tool, k, logs.length));
-        const outcome = importLog(importer, path, state.logs[path], opts.since, ctx, io);
+      for (const path of logs) {
+        spinner.update(importText.reading(importer.tool, read, total));
+        await nextTurn();
+        if (opts.signal?.aborted) {
+          interrupted = true;
+          break;
+        }
+        const outcome = importLog(importer, path, state.logs[path], opts.since, ctx, warnIo);
+        read++;
+        report.read++;
         if (outcome === 'unchanged') continue;
         report.skippedSince += outcome.skipped;
         if (outcome.state === undefined) continue;
@@ -141,15 +176,20 @@ export async function importSessions(opts: ImportOptions, io: Io): Promise<Impor
     appendIndexLines(opts.indexPath, lines);
     if (stateChanged) writeImportState(opts.statePath, state);
   }
-  for (const r of tools.filter((t) => !quiet.has(t.tool))) {
-    const say = (line: string) => io.out(opts.dryRun ? importText.dryRun(line) : line);
-    if (!r.found) say(importText.noDirectory(r.tool, r.dir));
-    else say(importText.imported(r.tool, r.newSessions, r.updatedSessions, r.logs, r.dir));
-    if (r.skippedSince > 0) say(importText.skippedSince(r.tool, r.skippedSince, new Date(opts.since!).toISOString()));
-  }
-  if (opts.dryRun) io.out(importText.wouldAppend(lines.length, opts.indexPath));
-  else if (opts.link !== false) await linkEnded(opts.indexPath, lines, io);
-  return { tools, lines };
+  const tools = found.map((f) => f.report);
+  // Tools an interrupted import never reached are not reported: it has nothing to say of them.
+  const reported = tools.filter((t) => !quiet.has(t.tool) && !(interrupted && t.read === 0 && t.logs > 0));
+  const result: ImportResult = { tools, lines, read, total, interrupted, links: [], warnings };
+  if (!opts.json) printImport(result, reported, opts, io);
+  if (!opts.dryRun && opts.link !== false) result.links = await linkEnded(opts.indexPath, lines, warnIo);
+  if (opts.json) io.out(importJson(result, reported, opts.dryRun));
+  else printLinks(result.links, io);
+  return result;
+}
+
+/** A turn of the event loop: ora's timer draws the spinner, and a signal's handler runs. */
+function nextTurn(): Promise<void> {
+  return new Promise((done) => setImmediate(done));
 }
 
 /**
@@ -169,113 +209,20 @@ function knownDirs(indexPath: string, cwd: string): string[] {
 }
 
 /** A log that shows a session's end (again, later) links that session, as its end hook would have. */
-async function linkEnded(indexPath: string, lines: IndexLine[], io: Io): Promise<void> {
+async function linkEnded(indexPath: string, lines: IndexLine[], io: Io): Promise<PlannedLink[]> {
   const ended = [...new Set(lines.filter((l) => typeof l.endedAt === 'number').map((l) => l.id))];
-  if (ended.length === 0) return;
-  const links = await linkEndedSessions(indexPath, ended, (w) => io.err(w));
-  if (links.length > 0) io.out(links.map((l) => linkText.linked(shortId(l.session), l.short)).join('\n'));
-}
-
-/** A log that is gone needs no offset; without this the state would only ever grow. */
-function forgetDeleted(state: ImportState, dir: string, logs: string[]): boolean {
-  const present = new Set(logs);
-  const gone = Object.keys(state.logs).filter((path) => path.startsWith(dir + sep) && !present.has(path));
-  for (const path of gone) delete state.logs[path];
-  return gone.length > 0;
-}
-
-/** What one log added: its new index lines, and its state to remember (none: read it again next time). */
-type LogOutcome = 'unchanged' | { lines: IndexLine[]; state?: LogState; skipped: number };
-
-function importLog(importer: Importer, path: string, known: LogState | undefined, since: number | undefined, ctx: ImportContext, io: Io): LogOutcome {
-  let bytes: Buffer;
-  let size: number;
-  let mtimeMs: number;
-  // A log that shrank was rewritten, not appended to: it is read again from the start.
-  // So is a document on every change: the tool rewrites it whole.
-  let from = 0;
-  try {
-    ({ size, mtimeMs } = statSync(path));
-    if (known && known.size === size && known.mtimeMs === mtimeMs) return 'unchanged';
-    if (known && importer.shape === 'lines' && size >= known.offset) from = known.offset;
-    bytes = readBytes(path, from, size);
-  } catch (e) {
-    io.err(importText.unreadableLog(path, reason(e)));
-    return 'unchanged';
-  }
-  const log = { path, mtimeMs };
-  let sessions: LogProgress[];
-  let malformed: number;
-  let consumed = bytes.length;
-  if (importer.shape === 'lines') {
-    const complete = completeLines(bytes);
-    consumed = complete.consumed;
-    const prior = from > 0 ? known?.sessions[0] : undefined;
-    const read = importer.readLines(complete.lines, prior, log, ctx);
-    ({ malformed } = read);
-    sessions = [read.progress];
-  } else {
-    ({ sessions, malformed } = importer.readDocument(bytes.toString('utf8'), log, ctx));
-  }
-  for (const p of sessions) p.log = path;
-  if (malformed > 0) io.err(importText.malformed(path, malformed));
-  const before = new Map((from > 0 || importer.shape === 'document' ? (known?.sessions ?? []) : []).map((p) => [p.id, p]));
-  const outcome = { lines: [] as IndexLine[], skipped: 0 };
-  for (const p of sessions) {
-    const end = p.endedAt ?? p.startedAt;
-    // Not remembered as read: an import without --since must still find it.
-    if (since !== undefined && end !== undefined && end < since) {
-      outcome.skipped++;
-      continue;
-    }
-    const line = changeLine(before.get(p.id), p);
-    if (line) outcome.lines.push(line);
-  }
-  if (outcome.skipped > 0) return outcome;
-  return { ...outcome, state: { size, mtimeMs, offset: from + consumed, sessions } };
-}
-
-function readBytes(path: string, from: number, to: number): Buffer {
-  const buf = Buffer.alloc(to - from);
-  const fd = openSync(path, 'r');
-  try {
-    let n = 0;
-    while (n < buf.length) {
-      const got = readSync(fd, buf, n, buf.length - n, from + n);
-      if (got === 0) break;
-      n += got;
-    }
-    return buf.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
+  if (ended.length === 0) return [];
+  return linkEndedSessions(indexPath, ended, (w) => io.err(w));
 }
 
 /**
- * The lines an agent has finished writing, and the bytes they take. The text after
- * the last newline is still being written; so may be a last line that is not JSON.
- * Both are left for the next import.
+ * A log that is gone needs no offset; without this the state would only ever grow. Gone
+ * means no tool found it: one tool's directory may hold another's (Aider reads the cwd,
+ * which may be the home directory, with Claude Code's and Codex's logs below it).
  */
-function completeLines(buf: Buffer): { lines: string[]; consumed: number } {
-  let end = buf.lastIndexOf(0x0a) + 1;
-  if (end > 0 && end === buf.length) {
-    const lastStart = end >= 2 ? buf.lastIndexOf(0x0a, end - 2) + 1 : 0;
-    const last = buf.toString('utf8', lastStart, end).trim();
-    if (last !== '' && !isJson(last)) end = lastStart;
-  }
-  return { lines: buf.toString('utf8', 0, end).split('\n'), consumed: end };
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function reason(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  return err.code ?? err.message;
+function forgetDeleted(state: ImportState, dirs: string[], logs: string[]): boolean {
+  const present = new Set(logs);
+  const gone = Object.keys(state.logs).filter((path) => dirs.some((dir) => path.startsWith(dir + sep)) && !present.has(path));
+  for (const path of gone) delete state.logs[path];
+  return gone.length > 0;
 }
