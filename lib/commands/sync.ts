@@ -90,16 +90,18 @@ export async function sync(opts: SyncOptions): Promise<SyncResult> {
   let pulled = NONE;
   let carried: CarryResult | null = null;
   for (let attempt = 1; ; attempt++) {
-    const remoteTip = await notes.remoteTip(present);
-    let step = await integrate(notes, remoteTip, () => repo.identity());
+    const step = await integrate(notes, await notes.remoteTip(present), () => repo.identity());
     pulled = { added: pulled.added + step.pulled.added, removed: pulled.removed + step.pulled.removed };
+    let [pushed, upToDate] = [step.pushed, step.tip === step.remoteTip];
     // Once, after the remote's links are in (a teammate's linked commits carry too); a retry
     // finds the carried links in the local ref and pushes them with the rest.
     if (carryOnto && carried === null) {
       carried = await carry({ cwd: opts.cwd, dryRun: false });
-      if (carried.links.some((l) => l.added)) step = await integrate(notes, remoteTip, () => repo.identity());
+      // A new carried link is one the local notes lacked, so the remote (merged into them) lacks it too.
+      const fresh = carried.links.filter((l) => l.added).length;
+      [pushed, upToDate] = [{ ...pushed, added: pushed.added + fresh }, upToDate && fresh === 0];
     }
-    if (step.tip === step.remoteTip || (await notes.push())) return { remote, pulled, pushed: step.pushed, carried };
+    if (upToDate || (await notes.push())) return { remote, pulled, pushed, carried };
     if (attempt === PUSH_ATTEMPTS) throw new LoreError('REMOTE_FAILED', syncText.gaveUp(remote, PUSH_ATTEMPTS), syncText.gaveUpHint);
     // Backoff with jitter, so two clones that collided do not collide again in step.
     await sleep(100 * 2 ** (attempt - 1) + Math.random() * 100);
