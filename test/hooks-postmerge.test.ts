@@ -2,43 +2,26 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { commit, git, gitNote, lore, makeWorld, noteRecords, SID, type World } from './helpers/env.js';
+import { commit, git, gitNote, lore, noteRecords, SID, type World } from './helpers/env.js';
 import { gitRun, installHooks, printed, writeScript } from './helpers/hooks.js';
-import { cloneRepo, link, makeRemote } from './helpers/remotes.js';
+import { link, mergeTeam, squashOnServer, type MergeTeam } from './helpers/remotes.js';
 
-interface Ctx {
-  w: World;
-  /** The developer's clone, with lore's hooks. */
-  dev: string;
-  /** A clone playing the hosting service: its merge button makes the squash commit. */
-  server: string;
-}
+const postMerge = suite<MergeTeam>('post-merge hook: a pull carries links onto the server\'s squash merge');
 
-const postMerge = suite<Ctx>('post-merge hook: a pull carries links onto the server\'s squash merge');
-
-postMerge.before.each((ctx) => {
-  ctx.w = makeWorld();
-  const { remote } = makeRemote(ctx.w, 2);
-  ctx.dev = cloneRepo(ctx.w, remote, 'dev', 'me@example.com');
-  ctx.server = cloneRepo(ctx.w, remote, 'server', 'server@example.com');
-});
+postMerge.before.each((ctx) => Object.assign(ctx, mergeTeam()));
 postMerge.after.each((ctx) => ctx.w.cleanup());
 
 /** A linked commit on a pushed branch, squash-merged on the server; returns the linked and the squash commit. */
-function squashMerged(ctx: Ctx): { linked: string; squash: string } {
-  const { w, dev, server } = ctx;
+function squashMerged(ctx: MergeTeam): { linked: string; squash: string } {
+  const { w, dev } = ctx;
   git(w, dev, ['checkout', '-q', '-b', 'feature', 'origin/main']);
   commit(w, dev, { files: { 'f/a.txt': 'a1\n' }, message: 'add a', date: '2026-01-14T10:00:00Z' });
   const linked = commit(w, dev, { files: { 'f/a.txt': 'a1\na2\n' }, message: 'extend a', date: '2026-01-14T10:10:00Z' });
   git(w, dev, ['push', '-q', 'origin', 'feature']);
   link(w, dev, linked, [SID.a]);
-  const dates = { GIT_COMMITTER_DATE: '2026-01-14T12:00:00Z', GIT_AUTHOR_DATE: '2026-01-14T12:00:00Z' };
-  git(w, server, ['fetch', '-q', 'origin']);
-  git(w, server, ['merge', '-q', '--squash', 'origin/feature'], dates);
-  git(w, server, ['commit', '-q', '-m', 'Feature (#1)'], dates);
-  git(w, server, ['push', '-q', 'origin', 'main']);
+  const squash = squashOnServer(ctx, 'feature');
   git(w, dev, ['checkout', '-q', 'main']);
-  return { linked, squash: git(w, server, ['rev-parse', 'HEAD']) };
+  return { linked, squash };
 }
 
 /** The hook carries in the background, after git returned: wait for its note, up to a limit. */

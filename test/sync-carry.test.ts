@@ -1,30 +1,16 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { commit, git, lore, makeWorld, noteRecords, SID, type World } from './helpers/env.js';
-import { cloneRepo, link, makeRemote } from './helpers/remotes.js';
+import { commit, git, lore, noteRecords, SID, type World } from './helpers/env.js';
+import { cloneRepo, link, mergeTeam, squashOnServer, type MergeTeam } from './helpers/remotes.js';
 
-interface Ctx {
-  w: World;
-  remote: string;
-  /** The developer's clone, where the sessions ran and the links are. */
-  dev: string;
-  /** A clone playing the hosting service: its merge button makes the squash commit. */
-  server: string;
-}
+const syncCarry = suite<MergeTeam>('lore sync carries links onto what the upstream gained, and pushes them');
 
-const syncCarry = suite<Ctx>('lore sync carries links onto what the upstream gained, and pushes them');
-
-syncCarry.before.each((ctx) => {
-  ctx.w = makeWorld();
-  ctx.remote = makeRemote(ctx.w, 2).remote;
-  ctx.dev = cloneRepo(ctx.w, ctx.remote, 'dev', 'me@example.com');
-  ctx.server = cloneRepo(ctx.w, ctx.remote, 'server', 'server@example.com');
-});
+syncCarry.before.each((ctx) => Object.assign(ctx, mergeTeam()));
 syncCarry.after.each((ctx) => ctx.w.cleanup());
 
 /** Two linked commits on a pushed branch, squash-merged on the server; returns their shas. */
-function squashMerged(ctx: Ctx): string[] {
-  const { w, dev, server } = ctx;
+function squashMerged(ctx: MergeTeam): string[] {
+  const { w, dev } = ctx;
   git(w, dev, ['checkout', '-q', '-b', 'feature', 'origin/main']);
   const shas = [
     commit(w, dev, { files: { 'f/a.txt': 'a1\n' }, message: 'add a', date: '2026-01-14T10:00:00Z' }),
@@ -33,11 +19,7 @@ function squashMerged(ctx: Ctx): string[] {
   git(w, dev, ['push', '-q', '-u', 'origin', 'feature']);
   link(w, dev, shas[0], [SID.a]);
   link(w, dev, shas[1], [SID.b]);
-  const dates = { GIT_COMMITTER_DATE: '2026-01-14T12:00:00Z', GIT_AUTHOR_DATE: '2026-01-14T12:00:00Z' };
-  git(w, server, ['fetch', '-q', 'origin']);
-  git(w, server, ['merge', '-q', '--squash', 'origin/feature'], dates);
-  git(w, server, ['commit', '-q', '-m', 'Feature (#1)'], dates);
-  git(w, server, ['push', '-q', 'origin', 'main']);
+  squashOnServer(ctx, 'feature');
   // The developer is back on main, which has not been pulled since the merge.
   git(w, dev, ['checkout', '-q', 'main']);
   return shas;
