@@ -23,6 +23,7 @@ const WORKLOADS = [
   'history-auto-graph',
   'show-notes',
   'sync',
+  'sync-carry',
   'import-all-tools',
   'peak-memory',
 ];

@@ -172,7 +172,7 @@ layouts('lefthook: install prints the YAML to add, edits nothing, exits 0; statu
   assert.is(r.code, 0, r.stderr);
   const lines = r.stdout.split('\n');
   assert.is(lines[0], `lefthook manages this repository's hooks, so lore does not edit ${yml}. Add these lines to it, then run: lefthook install`);
-  const yaml = lines.slice(2, 11);
+  const yaml = lines.slice(2, 15);
   assert.equal(yaml.map((l) => l.replace(/run: sh '.*\/hooks\/(post-\w+)'$/, 'run: sh <lore>/hooks/$1')), [
     'post-commit:',
     '  commands:',
@@ -183,6 +183,10 @@ layouts('lefthook: install prints the YAML to add, edits nothing, exits 0; statu
     '    lore:',
     '      run: sh <lore>/hooks/post-rewrite',
     '      use_stdin: true',
+    'post-merge:',
+    '  commands:',
+    '    lore:',
+    '      run: sh <lore>/hooks/post-merge',
   ]);
   assert.match(r.stdout, "Set in this repository's git config: notes.rewriteRef=refs/notes/lor[e], notes.rewriteMode=cat_sort_uniq");
   assert.is(readFileSync(yml, 'utf8'), 'pre-commit:\n  commands:\n    lint:\n      run: npm run lint\n');
@@ -190,8 +194,8 @@ layouts('lefthook: install prints the YAML to add, edits nothing, exits 0; statu
   assert.match(lore(w, repo, ['hooks', 'status']).stdout, `post-commit: not installed (${yml})`);
 
   writeFileSync(yml, readFileSync(yml, 'utf8') + yaml.join('\n') + '\n');
-  assert.match(lore(w, repo, ['hooks', 'status']).stdout, `post-commit: installed via lefthook (${yml})\npost-rewrite: installed via lefthook (${yml})\n`);
-  assert.match(installHooks(w, repo).stdout, `${yml} already runs lore's post-commit and post-rewrite hooks`);
+  assert.match(lore(w, repo, ['hooks', 'status']).stdout, `post-commit: installed via lefthook (${yml})\npost-rewrite: installed via lefthook (${yml})\npost-merge: installed via lefthook (${yml})\n`);
+  assert.match(installHooks(w, repo).stdout, `${yml} already runs lore's post-commit, post-rewrite and post-merge hooks`);
 });
 
 layouts('from a linked worktree the hooks go where git runs them: the common hooks directory', ({ w, repo }) => {

@@ -47,7 +47,7 @@ prePush('git push pushes the links too, silently; the user hook still gets the r
   const hook = join(clone, '.git/hooks/pre-push');
   assert.match(r.stdout, `pre-push: installed, as a block in your existing hook, which still runs (${hook})`);
   assert.match(r.stdout, 'Each push to a remote now shares the links with it too');
-  assert.match(lore(w, clone, ['hooks', 'status']).stdout, `post-rewrite: installed (${join(clone, '.git/hooks/post-rewrite')})\npre-push: installed (${hook})\n`);
+  assert.match(lore(w, clone, ['hooks', 'status']).stdout, `post-merge: installed (${join(clone, '.git/hooks/post-merge')})\npre-push: installed (${hook})\n`);
 
   const p = push(ctx, ['origin', 'main']);
   assert.is(p.code, 0, p.stderr);

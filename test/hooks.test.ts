@@ -16,16 +16,17 @@ hooks.after.each((ctx) => ctx.w.cleanup());
 
 const shortHead = (w: World, repo: string) => git(w, repo, ['rev-parse', '--short', 'HEAD']);
 
-hooks('install writes both hooks and the local notes config; a commit then links the active session', ({ w, repo }) => {
+hooks('install writes the three hooks and the local notes config; a commit then links the active session', ({ w, repo }) => {
   const r = installHooks(w, repo);
   assert.is(r.code, 0, r.stderr);
   const hooksDir = join(repo, '.git/hooks');
-  assert.equal(r.stdout.split('\n').slice(0, 3), [
+  assert.equal(r.stdout.split('\n').slice(0, 4), [
     `post-commit: installed (${hooksDir}/post-commit)`,
     `post-rewrite: installed (${hooksDir}/post-rewrite)`,
+    `post-merge: installed (${hooksDir}/post-merge)`,
     "Set in this repository's git config: notes.rewriteRef=refs/notes/lor[e], notes.rewriteMode=cat_sort_uniq",
   ]);
-  for (const hook of ['post-commit', 'post-rewrite']) {
+  for (const hook of ['post-commit', 'post-rewrite', 'post-merge']) {
     const path = join(hooksDir, hook);
     assert.ok(statSync(path).mode & 0o100, `${hook} is executable`);
     const text = readFileSync(path, 'utf8');
@@ -73,7 +74,7 @@ hooks('LORE_SKIP=1 turns the hook off for one command', ({ w, repo }) => {
 
 hooks('installing twice changes nothing', ({ w, repo }) => {
   installHooks(w, repo);
-  const read = () => ['post-commit', 'post-rewrite'].map((h) => readFileSync(join(repo, '.git/hooks', h), 'utf8'));
+  const read = () => ['post-commit', 'post-rewrite', 'post-merge'].map((h) => readFileSync(join(repo, '.git/hooks', h), 'utf8'));
   const config = () => readFileSync(join(repo, '.git/config'), 'utf8');
   const [before, configBefore] = [read(), config()];
   const r = installHooks(w, repo);
@@ -106,6 +107,7 @@ hooks('uninstall deletes the files lore created and its config; status follows',
     [
       `post-commit: installed (${hooksDir}/post-commit)`,
       `post-rewrite: installed (${hooksDir}/post-rewrite)`,
+      `post-merge: installed (${hooksDir}/post-merge)`,
       'links follow amend and rebase: yes (notes.rewriteRef covers refs/notes/lore)',
       'git log shows links: yes (notes.displayRef=refs/notes/lore)',
       '',
@@ -114,7 +116,8 @@ hooks('uninstall deletes the files lore created and its config; status follows',
   const r = lore(w, repo, ['hooks', 'uninstall']);
   assert.is(r.code, 0, r.stderr);
   assert.match(r.stdout, `post-commit: removed (deleted ${hooksDir}/post-commit, which lore had created)`);
-  assert.ok(!existsSync(join(hooksDir, 'post-commit')) && !existsSync(join(hooksDir, 'post-rewrite')));
+  assert.match(r.stdout, `post-merge: removed (deleted ${hooksDir}/post-merge, which lore had created)`);
+  assert.ok(['post-commit', 'post-rewrite', 'post-merge'].every((h) => !existsSync(join(hooksDir, h))));
   assert.not.match(readFileSync(join(repo, '.git/config'), 'utf8'), /rewriteref|rewritemode|displayref/i);
   const off = lore(w, repo, ['hooks', 'status']);
   assert.is(
@@ -122,6 +125,7 @@ hooks('uninstall deletes the files lore created and its config; status follows',
     [
       `post-commit: not installed (${hooksDir}/post-commit)`,
       `post-rewrite: not installed (${hooksDir}/post-rewrite)`,
+      `post-merge: not installed (${hooksDir}/post-merge)`,
       'links follow amend and rebase: no (notes.rewriteRef does not cover refs/notes/lore; run lore hooks install)',
       'git log shows links: no (lore hooks install --show-in-log turns it on)',
       '',

@@ -20,6 +20,13 @@ export function carryLines(r: CarryResult, quiet: boolean): string[] {
   return [head, ...r.links.map((l) => linkLine(l, r.dryRun))];
 }
 
+/** What `lore sync` says of its carry: the new links under one count line, nothing when there are none. */
+export function carriedLines(r: CarryResult): string[] {
+  const fresh = r.links.filter((l) => l.added);
+  if (fresh.length === 0) return [];
+  return [`Carried ${fresh.length} link(s) onto ${r.range} (${r.checked} commit(s) checked):`, ...fresh.map((l) => linkLine(l, false))];
+}
+
 export function carryJson(r: CarryResult) {
   return {
     range: r.range,

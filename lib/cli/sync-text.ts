@@ -1,10 +1,15 @@
 /** Every line `lore sync` and `lore remote setup` print, in one place. */
+import type { SyncResult } from '../commands/sync.js';
 import type { LinkCount } from '../links/merge.js';
+import { carriedLines, carryJson } from './carry-text.js';
 
 const links = (c: LinkCount) => `${c.added} link(s)${c.removed > 0 ? ` and ${c.removed} unlink(s)` : ''}`;
 
 export const syncText = {
   synced: (remote: string, pulled: LinkCount, pushed: LinkCount) => `Pulled ${links(pulled)}, pushed ${links(pushed)} to ${remote}`,
+  /** The links carried onto the upstream (when any), then the summary line. */
+  lines: (r: SyncResult) => [...(r.carried ? carriedLines(r.carried) : []), syncText.synced(r.remote, r.pulled, r.pushed)],
+  json: (r: SyncResult) => ({ remote: r.remote, pulled: r.pulled, pushed: r.pushed, carried: r.carried && carryJson(r.carried) }),
   gaveUp: (remote: string, attempts: number) =>
     `${remote} kept changing: links not pushed after ${attempts} attempts; everything is kept locally`,
   gaveUpHint: 'Run lore sync again in a moment.',

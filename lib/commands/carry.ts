@@ -81,11 +81,17 @@ function linkedRecords(notes: Map<string, string>): Map<string, LinkRecord[]> {
 async function linkedSegments(gitDir: string, onto: string, linked: Map<string, unknown>): Promise<Segment[]> {
   const diffs: DiffSpec[] = [];
   const linkedUpTo = new Map<string, string[]>();
-  for (const tip of (await branchTips(gitDir)).keys()) {
-    const base = await forkPoint(gitDir, tip, onto);
-    if (base === null || base === tip) continue;
-    const onBranch = (await nonMergeCommits(gitDir, [`${base}..${tip}`])).filter((sha) => linked.has(sha));
-    if (onBranch.length === 0) continue;
+  // Each branch is asked about in parallel: a git process per question, so a sync with
+  // several branches does not wait for them in turn.
+  const branches = await Promise.all(
+    [...(await branchTips(gitDir)).keys()].map(async (tip) => {
+      const base = await forkPoint(gitDir, tip, onto);
+      if (base === null || base === tip) return { tip, base, onBranch: [] as string[] };
+      return { tip, base, onBranch: (await nonMergeCommits(gitDir, [`${base}..${tip}`])).filter((sha) => linked.has(sha)) };
+    }),
+  );
+  for (const { tip, base, onBranch } of branches) {
+    if (base === null || onBranch.length === 0) continue;
     for (const end of new Set([tip, ...onBranch])) {
       if (linkedUpTo.has(end)) continue;
       diffs.push({ tip: end, base });

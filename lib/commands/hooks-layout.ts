@@ -5,9 +5,9 @@ import { isDirectory } from '../is-directory.js';
 import { git } from './hooks-git.js';
 import { realDir } from './place.js';
 
-export type HookName = 'post-commit' | 'post-rewrite' | 'pre-push';
+export type HookName = 'post-commit' | 'post-rewrite' | 'post-merge' | 'pre-push';
 /** The hooks every install writes. */
-export const HOOK_NAMES: readonly HookName[] = ['post-commit', 'post-rewrite'];
+export const HOOK_NAMES: readonly HookName[] = ['post-commit', 'post-rewrite', 'post-merge'];
 /** Runs lore sync on each push: only with `install --sync`, so status and uninstall name it only when there. */
 export const SYNC_HOOK: HookName = 'pre-push';
 /** Hooks git gives lines on standard input, which lore reads and hands on to the rest of the hook. */

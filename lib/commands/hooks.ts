@@ -17,7 +17,8 @@ import { findLayout, HOOK_NAMES, hookPath, lefthookRunsLore, STDIN_HOOKS, SYNC_H
 /**
  * `lore hooks install | uninstall | status`: the post-commit hook links each new commit to
  * the active sessions, the post-rewrite hook and git's notes.rewriteRef carry links through
- * amend and rebase. With --sync a pre-push hook shares the links on each push; with --agent
+ * amend and rebase, the post-merge hook carries them onto the server's squash and rebase
+ * merges after a pull (lore carry). With --sync a pre-push hook shares the links on each push; with --agent
  * the agent's own hooks tell lore about its sessions as they happen. lore only ever adds or
  * removes its own marked block in a hook file, and its own entries in an agent's settings.
  */

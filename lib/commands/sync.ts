@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Io } from '../cli/io.js';
 import { syncText } from '../cli/sync-text.js';
 import { LoreError } from '../errors.js';
 import { openRepo } from '../git/nodegit-repo.js';
-import { fetchNotes, openNotesSync, resolveRemote, type NotesSync } from '../git/notes-sync.js';
+import { fetchNotes, fetchUpstream, openNotesSync, resolveRemote, upstreamOn, type NotesSync } from '../git/notes-sync.js';
 import type { Identity } from '../git/repo.js';
+import { carry, type CarryResult } from './carry.js';
 import { countLinks, diffNotes, mergeNotes, type LinkCount, type Notes } from '../links/merge.js';
 
 /** Pushes refused because the remote moved meanwhile, before giving up (links stay local). */
@@ -15,7 +15,8 @@ const LOCAL_ATTEMPTS = 20;
 export interface SyncOptions {
   cwd: string;
   remote?: string;
-  quiet: boolean;
+  /** Carry links onto what the upstream branch gained, before pushing (`--no-carry` turns it off). */
+  carry: boolean;
 }
 
 interface Step {
@@ -60,27 +61,50 @@ async function integrate(notes: NotesSync, remoteTip: string | null, identity: (
   throw new LoreError('NOTES_BUSY', 'refs/notes/lore kept changing under lore sync; nothing was pushed', 'Try again.');
 }
 
+export interface SyncResult {
+  remote: string;
+  pulled: LinkCount;
+  pushed: LinkCount;
+  /** What carrying onto the upstream found, before the push; null when it did not run. */
+  carried: CarryResult | null;
+}
+
+/** Fetches the links, and the upstream branch when it is on this remote and carrying is on. */
+async function fetchAll(opts: SyncOptions, remote: string): Promise<{ fetched: boolean; carryOnto: boolean }> {
+  const upstream = opts.carry ? await upstreamOn(opts.cwd, remote) : null;
+  const [fetched, carryOnto] = await Promise.all([fetchNotes(opts.cwd, remote), upstream ? fetchUpstream(opts.cwd, remote, upstream) : false]);
+  return { fetched, carryOnto };
+}
+
 /**
- * `lore sync`: fetch the remote's links, merge them with the local ones, push the result.
- * A push the remote refuses because someone pushed first is retried after fetching and
- * merging again; nothing is ever force-pushed, so no one's links are lost.
+ * `lore sync`: fetch the remote's links, merge them with the local ones, carry links onto
+ * what the upstream branch gained (a squash or rebase merge made on the server), push the
+ * result. A push the remote refuses because someone pushed first is retried after fetching
+ * and merging again; nothing is ever force-pushed, so no one's links are lost.
  */
-export async function sync(opts: SyncOptions, io: Io): Promise<void> {
+export async function sync(opts: SyncOptions): Promise<SyncResult> {
   const [repo, remote] = await Promise.all([openRepo(opts.cwd), resolveRemote(opts.cwd, opts.remote)]);
   // nodegit loads (~0.3 s, blocking) while git fetch runs in its own process.
-  const [fetched, notes] = await Promise.all([fetchNotes(opts.cwd, remote), openNotesSync(repo, remote)]);
+  const [{ fetched, carryOnto }, notes] = await Promise.all([fetchAll(opts, remote), openNotesSync(repo, remote)]);
   let present = fetched;
   let pulled = NONE;
+  let carried: CarryResult | null = null;
   for (let attempt = 1; ; attempt++) {
     const step = await integrate(notes, await notes.remoteTip(present), () => repo.identity());
     pulled = { added: pulled.added + step.pulled.added, removed: pulled.removed + step.pulled.removed };
-    if (step.tip === step.remoteTip || (await notes.push())) {
-      if (!opts.quiet) io.out(syncText.synced(remote, pulled, step.pushed));
-      return;
+    let [pushed, upToDate] = [step.pushed, step.tip === step.remoteTip];
+    // Once, after the remote's links are in (a teammate's linked commits carry too); a retry
+    // finds the carried links in the local ref and pushes them with the rest.
+    if (carryOnto && carried === null) {
+      carried = await carry({ cwd: opts.cwd, dryRun: false });
+      // A new carried link is one the local notes lacked, so the remote (merged into them) lacks it too.
+      const fresh = carried.links.filter((l) => l.added).length;
+      [pushed, upToDate] = [{ ...pushed, added: pushed.added + fresh }, upToDate && fresh === 0];
     }
+    if (upToDate || (await notes.push())) return { remote, pulled, pushed, carried };
     if (attempt === PUSH_ATTEMPTS) throw new LoreError('REMOTE_FAILED', syncText.gaveUp(remote, PUSH_ATTEMPTS), syncText.gaveUpHint);
     // Backoff with jitter, so two clones that collided do not collide again in step.
     await sleep(100 * 2 ** (attempt - 1) + Math.random() * 100);
-    present = await fetchNotes(opts.cwd, remote);
+    present = (await fetchAll({ ...opts, carry: false }, remote)).fetched;
   }
 }

@@ -95,6 +95,36 @@ async function upstreamRemote(cwd: string): Promise<string | null> {
   return remote === '' || remote === '.' ? null : remote;
 }
 
+/** The current branch's upstream on `remote`: its name there and its remote-tracking ref here. */
+export interface UpstreamBranch {
+  merge: string;
+  tracking: string;
+}
+
+export async function upstreamOn(cwd: string, remote: string): Promise<UpstreamBranch | null> {
+  const branch = await gitOutput(cwd, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
+  if (branch === null) return null;
+  const [on, merge, tracking] = await Promise.all([
+    gitOutput(cwd, ['config', '--get', `branch.${branch}.remote`]),
+    gitOutput(cwd, ['config', '--get', `branch.${branch}.merge`]),
+    gitOutput(cwd, ['rev-parse', '--symbolic-full-name', '@{upstream}']),
+  ]);
+  if (on !== remote || !merge || !tracking?.startsWith(`refs/remotes/${remote}/`)) return null;
+  return { merge, tracking };
+}
+
+/**
+ * Fetches the upstream branch to its remote-tracking ref, as `git fetch` would, so that
+ * carrying sees what the remote's merge buttons made. False when the remote has no such
+ * branch any more (nothing to carry onto).
+ */
+export async function fetchUpstream(cwd: string, remote: string, upstream: UpstreamBranch): Promise<boolean> {
+  const run = await runTransport(cwd, ['fetch', '--no-tags', '--no-write-fetch-head', remote, `+${upstream.merge}:${upstream.tracking}`]);
+  if (run.code === 0) return true;
+  if (!run.timedOut && /couldn't find remote ref/.test(run.stderr)) return false;
+  throw transportError(`git fetch ${remote} ${upstream.merge}`, run);
+}
+
 function transportError(what: string, run: GitRun): LoreError {
   if (run.timedOut) {
     return new LoreError('REMOTE_FAILED', `${what} timed out after ${GIT_TIMEOUT_MS / 1000} s`, 'Check the network and your access to the remote.');

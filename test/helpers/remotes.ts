@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import * as assert from 'uvu/assert';
 import { addLink, formatNote, formatRecord, parseNote } from '../../lib/links/record.js';
-import { commit, git, gitNote, type World } from './env.js';
+import { commit, git, gitNote, makeWorld, type World } from './env.js';
 
 /**
  * A bare remote holding `commits` commits on main. Its reflog keeps every position
@@ -90,4 +90,30 @@ export function assertOnlyForward(w: World, remote: string): void {
 /** No compare-and-swap scratch ref is left behind in a clone. */
 export function assertNoScratch(w: World, clone: string): void {
   assert.is(git(w, clone, ['for-each-ref', 'refs/lore-scratch']), '');
+}
+
+/** The merge workflow's cast: a bare remote, the developer's clone, and a clone playing the hosting service. */
+export interface MergeTeam {
+  w: World;
+  remote: string;
+  /** Where the sessions ran and the links are. */
+  dev: string;
+  /** Its merge buttons make new commits, where no hook of lore's runs. */
+  server: string;
+}
+
+export function mergeTeam(): MergeTeam {
+  const w = makeWorld();
+  const { remote } = makeRemote(w, 2);
+  return { w, remote, dev: cloneRepo(w, remote, 'dev', 'me@example.com'), server: cloneRepo(w, remote, 'server', 'server@example.com') };
+}
+
+/** The server's "Squash and merge" of `branch` onto main, pushed; returns the squash commit. */
+export function squashOnServer(t: MergeTeam, branch: string): string {
+  const dates = { GIT_COMMITTER_DATE: '2026-01-14T12:00:00Z', GIT_AUTHOR_DATE: '2026-01-14T12:00:00Z' };
+  git(t.w, t.server, ['fetch', '-q', 'origin']);
+  git(t.w, t.server, ['merge', '-q', '--squash', `origin/${branch}`], dates);
+  git(t.w, t.server, ['commit', '-q', '-m', `${branch} (#1)`], dates);
+  git(t.w, t.server, ['push', '-q', 'origin', 'main']);
+  return git(t.w, t.server, ['rev-parse', 'HEAD']);
 }
