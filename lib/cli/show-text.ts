@@ -63,6 +63,16 @@ export const showText = {
   noCommits: (roots: string[]) =>
     roots.length === 0 ? 'No linked commits: no git repository found for this session' : `No linked commits in ${roots.join(', ')}`,
 
+  // What the session's own log says (lib/sessions/context/).
+  contextRows: (model: string | undefined, minutes: number | undefined) => [
+    ...(model === undefined ? [] : [['Model', model]]),
+    ...(minutes === undefined ? [] : [['Length', `${minutes} min`]]),
+  ],
+  prompts: (n: number) => (n === 1 ? '1 prompt:' : `${n} prompts:`),
+  prompt: (i: number, text: string) => `  ${i}. ${text}`,
+  filesEdited: (n: number) => (n === 1 ? '1 file edited:' : `${n} files edited:`),
+  logGone: (log: string) => `The session's log ${log} is gone: no prompts or files from it`,
+
   // lore show --commit <REF>
   commitRows: (short: string, subject: string, date: string) => [
     ['Commit', `${short}  ${subject}`],

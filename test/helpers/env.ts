@@ -95,6 +95,7 @@ export interface SessionLine {
   title?: string;
   seen_at?: string;
   committing_at?: string | null;
+  log?: string;
 }
 
 export function addSessions(w: World, lines: SessionLine[]): void {

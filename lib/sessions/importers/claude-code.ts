@@ -2,7 +2,7 @@ import { basename, join } from 'node:path';
 import { normaliseId } from '../session.js';
 import { findLogFiles } from './find-logs.js';
 import type { LinesImporter } from './importer.js';
-import { addFile, asRecord, cloneProgress, eachObject, newProgress, oneLine, promptTitle, seeTime, summarise, type LogProgress, type LogSummary, type ReadResult } from './progress.js';
+import { addFile, asRecord, cloneProgress, eachObject, newProgress, oneLine, seeTime, summarise, type LogProgress, type LogSummary, type ReadResult } from './progress.js';
 
 /**
  * Claude Code logs: `<config dir>/projects/<cwd with / as ->/<session id>.jsonl`, one
@@ -12,7 +12,7 @@ import { addFile, asRecord, cloneProgress, eachObject, newProgress, oneLine, pro
  */
 
 /** The tools that change a file, and where their input names it. Read is not an edit. */
-const EDIT_TOOLS: Record<string, string> = {
+export const EDIT_TOOLS: Record<string, string> = {
   Edit: 'file_path',
   MultiEdit: 'file_path',
   Write: 'file_path',
@@ -75,7 +75,7 @@ function readLine(p: LogProgress, line: Record<string, unknown>): void {
   }
 }
 
-function promptText(content: unknown): string {
+export function promptText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   return content
@@ -91,15 +91,21 @@ function promptText(content: unknown): string {
  * A slash command is logged as `<command-name>/init</command-name>` plus args; other
  * text in angle brackets (command output, caveats, reminders) is not the user's words.
  */
-function claudePromptTitle(text: string): string | undefined {
+export function claudePromptWords(text: string): string | undefined {
   const command = /<command-name>([^<]*)<\/command-name>/.exec(text);
   if (command) {
     const args = /<command-args>([^<]*)<\/command-args>/.exec(text)?.[1] ?? '';
     // v1.0.17 logs the name without its slash ("init"), later versions with it.
     const name = command[1].trim();
-    return oneLine(`${name.startsWith('/') ? name : '/' + name} ${args}`);
+    return `${name.startsWith('/') ? name : '/' + name} ${args}`.trim();
   }
-  return promptTitle(text, (t) => t.startsWith('<'));
+  const t = text.trim();
+  return t === '' || t.startsWith('<') ? undefined : t;
+}
+
+function claudePromptTitle(text: string): string | undefined {
+  const words = claudePromptWords(text);
+  return words === undefined ? undefined : oneLine(words);
 }
 
 /** A whole log at once: what a fresh import of it finds. */

@@ -118,7 +118,7 @@ function readItem(p: LogProgress, item: Record<string, unknown>): void {
   }
 }
 
-function parseArguments(value: unknown): Record<string, unknown> {
+export function parseArguments(value: unknown): Record<string, unknown> {
   if (typeof value !== 'string') return asRecord(value) ?? {};
   try {
     return asRecord(JSON.parse(value)) ?? {};
@@ -128,7 +128,7 @@ function parseArguments(value: unknown): Record<string, unknown> {
 }
 
 /** The command of a shell call, whichever name the build gave it, as one text. */
-function commandText(args: Record<string, unknown>): string {
+export function commandText(args: Record<string, unknown>): string {
   const parts: string[] = [];
   for (const key of ['command', 'cmd', 'input', 'patch']) {
     const v = args[key];
@@ -156,7 +156,7 @@ function addPatch(p: LogProgress, patch: string, workdir: unknown): void {
   }
 }
 
-function messageText(content: unknown): string {
+export function messageText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   return content
@@ -169,7 +169,7 @@ function messageText(content: unknown): string {
 }
 
 /** The CLI sends AGENTS.md and an <environment_context> as user messages: not prompts. */
-const notPrompt = (t: string) => t.startsWith('<') || t.startsWith('# AGENTS.md');
+export const notPrompt = (t: string) => t.startsWith('<') || t.startsWith('# AGENTS.md');
 
 /** A whole log at once: what a fresh import of it finds. */
 export function parseCodexLog(text: string, path?: string, opts: CodexReadOptions = {}): LogSummary {

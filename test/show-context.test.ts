@@ -1,0 +1,70 @@
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { addSessions, lore, makeRepo, makeWorld, PROJECT } from './helpers/env.js';
+
+const CLAUDE = join(PROJECT, 'fixtures/sessions/claude-code/1af7fc5e-8455-4414-9ccd-011d40f70b2a.jsonl');
+const CODEX = join(PROJECT, 'fixtures/sessions/codex/2026/01/02/rollout-2026-01-02T18-39-45-019b7f94-51b4-7593-922e-ba12b5b73b52.jsonl');
+
+test('show <SESSION> prints the prompts, files and model of a real Claude Code log', () => {
+  const w = makeWorld();
+  try {
+    const repo = makeRepo(w);
+    const log = join(w.dir, 'claude.jsonl');
+    copyFileSync(CLAUDE, log);
+    addSessions(w, [{ id: '1af7fc5e-8455-4414-9ccd-011d40f70b2a', tool: 'claude-code', cwd: repo, started_at: '2025-09-07T09:00:00Z', ended_at: '2025-09-07T10:00:00Z', log }]);
+    const r = lore(w, repo, ['show', '1af7fc5e']);
+    assert.is(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Model +claude-sonnet-4-20250514$/m);
+    assert.match(r.stdout, /^\d+ prompts?:$/m);
+    assert.match(r.stdout, /^  1\. \S/m);
+    const json = JSON.parse(lore(w, repo, ['show', '1af7fc5e', '--json']).stdout);
+    assert.is(json.context.model, 'claude-sonnet-4-20250514');
+    assert.ok(json.context.prompts.length > 0);
+    assert.match(r.stdout, `  1. ${json.context.prompts[0].split('\n')[0].slice(0, 20)}`);
+  } finally {
+    w.cleanup();
+  }
+});
+
+test('show <SESSION> prints the first prompt and model of a real Codex log, not its AGENTS.md', () => {
+  const w = makeWorld();
+  try {
+    const repo = makeRepo(w);
+    addSessions(w, [{ id: '019b7f94-51b4-7593-922e-ba12b5b73b52', tool: 'codex', cwd: repo, started_at: '2026-01-02T16:39:45Z', ended_at: '2026-01-02T17:00:00Z', log: CODEX }]);
+    const r = lore(w, repo, ['show', '019b7f94']);
+    assert.is(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Model +gpt-5-1-codex-2025-11-13$/m);
+    assert.match(r.stdout, /^  1\. what is current repository about\? summarize purpuse and explain goals$/m);
+    assert.not.match(r.stdout, /AGENTS\.md instructions/);
+  } finally {
+    w.cleanup();
+  }
+});
+
+test('a gone log costs one line; a prompt with control characters is shown escaped', () => {
+  const w = makeWorld();
+  try {
+    const repo = makeRepo(w);
+    const log = join(w.dir, 'hostile.jsonl');
+    const id = 'aaaaaaaa-0000-4000-8000-000000000001';
+    const line = { type: 'user', sessionId: id, timestamp: '2026-01-13T10:00:00Z', cwd: repo, message: { role: 'user', content: 'fix \u001b]0;pwned\u0007 it' } };
+    writeFileSync(log, JSON.stringify(line) + '\n');
+    addSessions(w, [
+      { id, tool: 'claude-code', cwd: repo, started_at: '2026-01-13T10:00:00Z', log },
+      { id: 'bbbbbbbb-0000-4000-8000-000000000002', tool: 'claude-code', cwd: repo, started_at: '2026-01-13T10:00:00Z', log: join(w.dir, 'gone.jsonl') },
+    ]);
+    const hostile = lore(w, repo, ['show', 'aaaaaaaa']);
+    assert.is(hostile.code, 0, hostile.stderr);
+    assert.match(hostile.stdout, '  1. fix \\x1b]0;pwned\\x07 it');
+    assert.not.match(hostile.stdout, '\u001b');
+    const gone = lore(w, repo, ['show', 'bbbbbbbb']);
+    assert.is(gone.code, 0, gone.stderr);
+    assert.match(gone.stdout, `The session's log ${join(w.dir, 'gone.jsonl')} is gone: no prompts or files from it\n`);
+  } finally {
+    w.cleanup();
+  }
+});
+
+test.run();
