@@ -5,6 +5,7 @@ import { hooksText as t } from '../cli/hooks-text.js';
 import { LoreError } from '../errors.js';
 import { AGENTS, type AgentName } from '../sessions/agent-events.js';
 import { loreFallback } from './hooks-block.js';
+import { isRecord } from '../json-object.js';
 
 /**
  * `lore hooks install --agent A`: entries in the agent's project settings that run `lore
@@ -80,16 +81,12 @@ function command(agent: Agent): string {
   );
 }
 
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function isLoreHandler(h: unknown): boolean {
-  return isObject(h) && typeof h.command === 'string' && h.command.includes(ACTION);
+  return isRecord(h) && typeof h.command === 'string' && h.command.includes(ACTION);
 }
 
 function hasLore(group: unknown): boolean {
-  return isObject(group) && Array.isArray(group.hooks) && group.hooks.some(isLoreHandler);
+  return isRecord(group) && Array.isArray(group.hooks) && group.hooks.some(isLoreHandler);
 }
 
 /** The hooks object's lists of groups; other keys (Gemini CLI's `enabled`, say) are not lore's to touch. */
@@ -125,9 +122,9 @@ function readSettings(path: string, agent: Agent): { text: string | null; settin
       throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, `not valid JSON (${(e as Error).message})`), t.agentBadSettingsHint(path, agent));
     }
   }
-  if (!isObject(settings)) throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, 'it is not a JSON object'), t.agentBadSettingsHint(path, agent));
+  if (!isRecord(settings)) throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, 'it is not a JSON object'), t.agentBadSettingsHint(path, agent));
   const hooks = settings.hooks ?? {};
-  if (!isObject(hooks)) throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, '"hooks" is not an object'), t.agentBadSettingsHint(path, agent));
+  if (!isRecord(hooks)) throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, '"hooks" is not an object'), t.agentBadSettingsHint(path, agent));
   for (const { event } of AGENT_HOOKS[agent].events) {
     if (hooks[event] !== undefined && !Array.isArray(hooks[event])) {
       throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, `"hooks.${event}" is not a list`), t.agentBadSettingsHint(path, agent));

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { runsGitCommit } from './commit-command.js';
 import { patchedPaths } from './importers/codex.js';
+import { asRecord } from '../json-object.js';
 
 /**
  * What an agent's hook event means for the session index. Each agent pipes JSON with
@@ -38,7 +39,7 @@ export interface AgentEvent {
 type Json = Record<string, unknown>;
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
+const obj = (v: unknown): Json => asRecord(v) ?? {};
 
 /** Claude Code's and Codex's shell tool; Gemini CLI's is not hooked. */
 const SHELL = 'Bash';

@@ -1,5 +1,6 @@
 import { normaliseId, type Session } from './session.js';
 import { isoSeconds, parseIsoTime } from '../time.js';
+import { isRecord } from '../json-object.js';
 
 /** One parsed line of the session index, before folding. */
 export interface IndexLine {
@@ -45,7 +46,7 @@ export function parseIndexLine(text: string): IndexLine {
   } catch {
     throw new BadLine('not valid JSON');
   }
-  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new BadLine('not a JSON object');
+  if (!isRecord(obj)) throw new BadLine('not a JSON object');
   const o = obj as Record<string, unknown>;
   if (typeof o.id !== 'string' || o.id.trim() === '') throw new BadLine('no "id"');
   const line: IndexLine = { id: normaliseId(o.id.trim()) };

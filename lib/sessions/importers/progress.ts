@@ -1,6 +1,7 @@
 import type { IndexLine } from '../index-line.js';
 import { normaliseId } from '../session.js';
 import { parseIsoTime } from '../../time.js';
+import { asRecord } from '../../json-object.js';
 
 /** Each tool as it names itself. */
 export const IMPORT_TOOLS = ['claude-code', 'codex', 'gemini-cli', 'aider'] as const;
@@ -136,9 +137,8 @@ export function eachObject(lines: Iterable<string>, fn: (obj: Record<string, unk
   return malformed;
 }
 
-export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
+// The importers read every log through it.
+export { asRecord };
 
 /**
  * The index line that brings a reader from `before` to `after`. Later lines update
