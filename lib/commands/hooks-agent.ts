@@ -23,6 +23,11 @@ interface AgentHooks {
   /** The settings file, from the repository's top. */
   file: string;
   events: { event: string; matcher?: string }[];
+  /**
+   * Cursor's shape: each event lists its handlers (`{command}`) directly, in a file that says
+   * `"version": 1`; the others list groups of `{matcher, hooks: [{type, command}]}`.
+   */
+  flat?: { version: number };
 }
 
 const AGENT_HOOKS: Record<Agent, AgentHooks> = {
@@ -49,6 +54,18 @@ const AGENT_HOOKS: Record<Agent, AgentHooks> = {
     file: '.gemini/settings.json',
     events: [{ event: 'SessionStart' }, { event: 'AfterTool', matcher: 'write_file|replace' }, { event: 'SessionEnd' }],
   },
+  cursor: {
+    file: '.cursor/hooks.json',
+    events: [
+      { event: 'sessionStart' },
+      { event: 'afterFileEdit' },
+      { event: 'beforeShellExecution' },
+      { event: 'afterShellExecution' },
+      { event: 'stop' },
+      { event: 'sessionEnd' },
+    ],
+    flat: { version: 1 },
+  },
 };
 
 type Json = Record<string, unknown>;
@@ -74,8 +91,9 @@ export function settingsPath(top: string, agent: Agent): string {
 function command(agent: Agent): string {
   const action = agent === 'claude-code' ? ACTION : `${ACTION} --agent ${agent}`;
   const run = (lore: string) => `printf '%s\\n' "$input" | ${lore} ${action}`;
+  const shell = agent === 'cursor' ? `*'ShellExecution"'*` : `*'"Bash"'*`;
   return (
-    `${loreFallback()}; input=$(cat); case $input in *'"Bash"'*) case $input in *commit*) ;; *) exit 0 ;; esac ;; esac; ` +
+    `${loreFallback()}; input=$(cat); case $input in ${shell}) case $input in *commit*) ;; *) exit 0 ;; esac ;; esac; ` +
     `if command -v lore >/dev/null 2>&1; then ${run('lore')}; ` +
     `elif [ -f "$lore_js" ] && command -v "$lore_node" >/dev/null 2>&1; then ${run('"$lore_node" "$lore_js"')}; fi`
   );
@@ -85,8 +103,9 @@ function isLoreHandler(h: unknown): boolean {
   return isRecord(h) && typeof h.command === 'string' && h.command.includes(ACTION);
 }
 
+/** An entry of an event's list that runs lore: a group holding lore's handler, or (Cursor) the handler itself. */
 function hasLore(group: unknown): boolean {
-  return isRecord(group) && Array.isArray(group.hooks) && group.hooks.some(isLoreHandler);
+  return isLoreHandler(group) || (isRecord(group) && Array.isArray(group.hooks) && group.hooks.some(isLoreHandler));
 }
 
 /** The hooks object's lists of groups; other keys (Gemini CLI's `enabled`, say) are not lore's to touch. */
@@ -102,12 +121,14 @@ function anyLore(hooks: Json): boolean {
 function withoutLore(groups: unknown[]): unknown[] {
   return groups.flatMap((g) => {
     if (!hasLore(g)) return [g];
+    if (isLoreHandler(g)) return [];
     const rest = ((g as Json).hooks as unknown[]).filter((h) => !isLoreHandler(h));
     return rest.length === 0 ? [] : [{ ...(g as Json), hooks: rest }];
   });
 }
 
 function loreGroup(agent: Agent, matcher: string | undefined): Json {
+  if (AGENT_HOOKS[agent].flat) return { command: command(agent) };
   return { ...(matcher === undefined ? {} : { matcher }), hooks: [{ type: 'command', command: command(agent) }] };
 }
 
@@ -155,7 +176,8 @@ export function planAgentInstall(top: string, agent: Agent): AgentPlan {
     changed = true;
   }
   if (!changed) return { path, text: text!, result: 'unchanged' };
-  return { path, text: format({ ...settings, hooks: next }, text), result: text === null ? 'created' : had ? 'updated' : 'added' };
+  const header = settings.version === undefined ? (AGENT_HOOKS[agent].flat ?? {}) : {};
+  return { path, text: format({ ...header, ...settings, hooks: next }, text), result: text === null ? 'created' : had ? 'updated' : 'added' };
 }
 
 /** Takes lore's handlers out, from any event; false when there were none. */
