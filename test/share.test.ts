@@ -183,11 +183,14 @@ test('two clones syncing records at once lose none; the remote only moves forwar
 test('remote setup adds the records refspec: plain git fetch brings them to the tracking ref', () => {
   const { w, a, alice, bob } = setup();
   try {
-    lore(a, alice, ['share', 'summary']);
-    assert.is(lore(a, alice, ['sync']).code, 0);
     const r = lore(w, bob, ['remote', 'setup']);
     assert.is(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^Added \+refs\/lore\/sessions:refs\/lore\/remotes\/origin\/sessions to remote\.origin\.fetch/m);
+    assert.match(r.stdout, /^Added \+refs\/lore\/sessions\*:refs\/lore\/remotes\/origin\/sessions\* to remote\.origin\.fetch/m);
+    lore(a, alice, ['sync']);
+    git(w, bob, ['fetch', '-q', 'origin']); // a remote with no records: plain git fetch still works
+    assert.is(records(w, bob, 'refs/lore/remotes/origin/sessions').size, 0);
+    lore(a, alice, ['share', 'summary']);
+    assert.is(lore(a, alice, ['sync']).code, 0);
     git(w, bob, ['fetch', '-q', 'origin']);
     assert.is(records(w, bob, 'refs/lore/remotes/origin/sessions').size, 2);
   } finally {

@@ -3,7 +3,7 @@ import { syncText } from '../cli/sync-text.js';
 import { LoreError } from '../errors.js';
 import { gitOutput, resolveRemote, trackingRefspec } from '../git/notes-sync.js';
 import { NOTES_REF } from '../git/repo.js';
-import { recordsRefspec } from '../git/session-records.js';
+import { recordsFetchPattern } from '../git/session-records.js';
 
 export interface RemoteSetupOptions {
   cwd: string;
@@ -33,7 +33,7 @@ export async function setupRemote(opts: RemoteSetupOptions, io: Io): Promise<voi
     io.err(syncText.overwritingHint(remote, refspec));
   }
   // The links' refspec, then the session records' (lore share), each added once.
-  for (const wanted of [trackingRefspec(remote), recordsRefspec(remote)]) {
+  for (const wanted of [trackingRefspec(remote), recordsFetchPattern(remote)]) {
     if (refspecs.includes(wanted)) {
       io.out(syncText.setupAlready(remote, wanted));
       continue;

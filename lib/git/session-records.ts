@@ -22,6 +22,15 @@ export function recordsRefspec(remote: string): string {
   return `+${SESSIONS_REF}:${recordsTrackingRef(remote)}`;
 }
 
+/**
+ * The refspec `lore remote setup` adds to remote.<name>.fetch: a pattern matching just this
+ * ref, because git fails a whole `git fetch` over a plain refspec the remote lacks, and most
+ * remotes have no session records (nobody there shares). A pattern that matches nothing is fine.
+ */
+export function recordsFetchPattern(remote: string): string {
+  return `+${SESSIONS_REF}*:${recordsTrackingRef(remote)}*`;
+}
+
 /** Fetches a remote's records to their tracking ref; false when the remote has none yet. */
 export function fetchRecords(cwd: string, remote: string): Promise<boolean> {
   return fetchTracking(cwd, remote, recordsRefspec(remote));
