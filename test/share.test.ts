@@ -148,6 +148,10 @@ test('a bad lore.share is one error line, and sync then shares nothing', () => {
     const bad = lore(a, alice, ['share', 'all']);
     assert.is(bad.code, 2, 'a usage error');
     assert.match(bad.stderr, /Invalid values|Choices/);
+    const json = lore(a, alice, ['share', 'summary', '--json']);
+    assert.is(json.code, 2);
+    assert.match(json.stderr, /^Error: --json goes with lore share status/);
+    assert.is(git(w, alice, ['config', 'lore.share']), 'everything', 'nothing changed');
   } finally {
     w.cleanup();
   }

@@ -1,3 +1,4 @@
+import { LoreError } from '../errors.js';
 import type { CommandSpec } from './command.js';
 
 export const shareSpec: CommandSpec = {
@@ -16,6 +17,7 @@ export const shareSpec: CommandSpec = {
       for (const line of [shareText.status(s.level, s.set), shareText.sends(s.level), shareText.stored(s.records, s.mine)]) io.out(line);
       return;
     }
+    if (argv.json) throw new LoreError('BAD_ARGUMENT', shareText.jsonOnlyStatus, shareText.jsonOnlyStatusHint);
     await setShare(cwd, level);
     io.out(shareText.set(level));
     io.out(level === 'off' ? shareText.offHistory : shareText.never);

@@ -21,6 +21,8 @@ export const shareText = {
   status: (level: ShareSetting, set: boolean) => `Sharing: ${level}${set ? '' : ' (the default: lore.share is not set)'}`,
   sends: (level: ShareSetting) => `Sends: ${WHAT[level]}`,
   stored: (n: number, mine: number) => `Records in refs/lore/sessions here: ${n} (${mine} shared by you)`,
+  jsonOnlyStatus: '--json goes with lore share status; setting the level prints text only',
+  jsonOnlyStatusHint: 'Run: lore share status --json',
   json: (level: ShareSetting, set: boolean, n: number, mine: number) => ({ share: level, configured: set, records: n, shared_by_you: mine }),
 
   /** `lore sync`'s line about records, when any moved. */
