@@ -111,7 +111,7 @@ export async function importSessions(opts: ImportOptions, io: Io): Promise<Impor
   const ctx: ImportContext = { env, home: env.HOME || homedir(), cwd, knownDirs: knownDirs(opts.indexPath, cwd) };
   const warnings: string[] = [];
   const warnIo: Io = { ...io, err: (m) => (warnings.push(m), io.err(m)) };
-  const state = readImportState(opts.statePath, (m) => warnIo.err(m));
+  const state = readImportState(opts.statePath, (w) => warnIo.err(importText.state(w)));
   const lines: IndexLine[] = [];
   const found: { importer: Importer; report: ToolReport; logs: string[]; listed: boolean }[] = [];
   let stateChanged = false;
