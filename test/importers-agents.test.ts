@@ -128,10 +128,10 @@ copilot('the real event stream: id, times, cwd and branch from session.start, ti
 
 copilot('a call whose completion failed changed nothing; a bad line is counted; a legacy <id>.jsonl is named by its file', () => {
   const events = lines(COPILOT_LOG).map((l) => l.replace('"result_type":"success"', '"result_type":"failure"'));
-  const legacy = join(dirname(dirname(COPILOT_LOG)), 'abc.jsonl');
+  const legacy = join(dirname(dirname(COPILOT_LOG)), '0a1b2c3d-0000-4000-8000-000000000001.jsonl');
   const noStart = events.filter((l) => !l.includes('"session.start"'));
   const r = readCopilotLines([...noStart, 'not json'], undefined, { path: legacy });
-  assert.equal([r.progress.id, r.progress.files, r.malformed], ['abc', [], 1]);
+  assert.equal([r.progress.id, r.progress.files, r.malformed], ['0a1b2c3d-0000-4000-8000-000000000001', [], 1]);
 });
 
 copilot.run();
@@ -235,6 +235,17 @@ imp('importing twice appends nothing; a grown event stream or a rewritten thread
     { id: COPILOT_ID, files: ['/Users/test/project/README.md'], endedAt: ms('2026-05-12T00:25:01.000Z') },
     { id: AMP_PLAN, files: [`${AMP_REPO}/cli.ts`], endedAt: ms('2026-02-28T01:20:00.000Z') },
   ]);
+});
+
+imp("an older Copilot CLI build's <uuid>.jsonl is found beside the session directories; other JSON Lines files are not logs", async ({ w }) => {
+  const state = join(w.home, '.copilot', 'session-state');
+  const legacyId = '0a1b2c3d-0000-4000-8000-000000000001';
+  writeFileSync(join(state, `${legacyId}.jsonl`), text(COPILOT_LOG).replace(COPILOT_ID, legacyId));
+  mkdirSync(join(state, COPILOT_ID, 'checkpoints'));
+  writeFileSync(join(state, COPILOT_ID, 'checkpoints', 'index.jsonl'), '{"not":"a session"}\n');
+  await importSessions(w.opts, w.io);
+  assert.match(w.out.join('\n'), `copilot-cli: 2 session(s) imported (2 new, 0 updated) from 2 log file(s) in ${state}`);
+  assert.is(w.sessions().get(legacyId)!.log, join(state, `${legacyId}.jsonl`));
 });
 
 imp('a corrupt line or thread is reported and skipped; the rest is imported and not warned about again', async ({ w }) => {

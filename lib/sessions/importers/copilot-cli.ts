@@ -16,7 +16,8 @@ import { parseArguments } from './codex.js';
 /** The tools that change a file; view, bash and the like are not edits. */
 const EDIT_TOOLS = new Set(['create', 'edit', 'str_replace', 'str_replace_editor', 'insert']);
 
-const isEvents = (name: string, dir: string) => name === 'events.jsonl' || (basename(dir) === 'session-state' && name.endsWith('.jsonl'));
+/** A session's own directory holds `events.jsonl`; an older build wrote `<session uuid>.jsonl` instead. */
+const isEvents = (name: string) => name === 'events.jsonl' || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jsonl$/i.test(name);
 
 export const copilotCli: LinesImporter = {
   tool: 'copilot-cli',
