@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +110,14 @@ cursor('with no absolute path the slug is matched to a directory lore knows, or 
   assert.equal(unknown.progress.files, []);
 });
 
+cursor("the file's creation, where the file system keeps it and it is not after the mtime, is the start", () => {
+  const start = (birthtimeMs: number) => readCursorLines(lines(CURSOR_LOG), undefined, { ...cursorLog(), birthtimeMs }, { knownDirs: [] }).progress.startedAt;
+  assert.is(start(ms('2026-04-02T09:30:00Z')), ms('2026-04-02T09:30:00Z'));
+  // A copy is created after the mtime it kept; a file system without birth times says 0.
+  assert.is(start(ms('2026-04-03T00:00:00Z')), ms('2026-04-02T10:00:00Z'));
+  assert.is(start(0), ms('2026-04-02T10:00:00Z'));
+});
+
 cursor('a line that is not JSON is counted and skipped', () => {
   const r = readCursorLines([...lines(CURSOR_LOG).slice(0, 3), '{"role":"assistant","mess'], undefined, cursorLog(), { knownDirs: [] });
   assert.is(r.malformed, 1);
@@ -206,6 +214,18 @@ imp('finds each tool at its default place; each session has its fields and its l
   assert.equal([a.tool, a.cwd, a.branch, a.files, a.title, a.log], ['amp', AMP_REPO, 'master', REAL_AMP_EDIT.files, REAL_AMP_EDIT.title, join(ampDir, `${AMP_EDIT}.json`)]);
   // The thread that only read files gets no `files` line at all.
   assert.is(r.lines.find((l) => l.id === AMP_PLAN)!.files, undefined);
+});
+
+imp("a Cursor transcript written here starts when the file was created and ends at its mtime", async ({ w }) => {
+  const transcript = join(w.home, '.cursor', 'projects', CURSOR_SLUG, 'agent-transcripts', 'fresh.jsonl');
+  writeFileSync(transcript, text(CURSOR_LOG));
+  const { birthtimeMs } = statSync(transcript);
+  const end = Math.floor(birthtimeMs / 1000) + 3600;
+  utimesSync(transcript, end, end);
+  await importSessions(w.opts, w.io);
+  const s = w.sessions().get('fresh')!;
+  // The index keeps whole seconds; a file system without birth times would give the mtime.
+  assert.equal([s.startedAt, s.endedAt], [birthtimeMs > 0 ? Math.floor(birthtimeMs / 1000) * 1000 : end * 1000, end * 1000]);
 });
 
 imp('importing twice appends nothing; a grown event stream or a rewritten thread adds only what changed', async ({ w }) => {

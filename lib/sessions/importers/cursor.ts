@@ -9,7 +9,7 @@ import { addFile, asRecord, cloneProgress, eachObject, newProgress, promptTitle,
  * (`$CURSOR_CONFIG_DIR/projects`), one message a line: {role, message.content[]} with
  * `text` blocks (the user's wrapped in <user_query>) and `tool_use` blocks {name,
  * input.path}. No line has a time, a session id, a cwd or a branch: the file's name is
- * the id, its mtime the last time it was written, and the slug of the project names its
+ * the id, its creation and mtime the start and the end, and the slug of the project names its
  * directory (see `cursorSlug`), matched to one lore knows or to the paths the calls name.
  */
 
@@ -42,6 +42,10 @@ export function readCursorLines(lines: Iterable<string>, prior: LogProgress | un
   p.main = true;
   const paths: string[] = [];
   const malformed = eachObject(lines, (line) => readLine(p, line, paths));
+  // The file's creation is the session's start where the file system keeps it; a copy is
+  // created after its mtime, and then only the mtime is known.
+  const born = log.birthtimeMs;
+  if (born !== undefined && born > 0 && born <= log.mtimeMs) seeTime(p, new Date(born).toISOString());
   seeTime(p, new Date(log.mtimeMs).toISOString());
   const slug = slugOf(log.path);
   if (p.cwd === undefined && slug !== undefined) p.cwd = dirOfSlug(slug, ctx.knownDirs, paths);
