@@ -5,7 +5,9 @@ import { cloneRepo, link, mergeTeam, squashOnServer, type MergeTeam } from './he
 
 const syncCarry = suite<MergeTeam>('lore sync carries links onto what the upstream gained, and pushes them');
 
-syncCarry.before.each((ctx) => Object.assign(ctx, mergeTeam()));
+syncCarry.before.each((ctx) => {
+  Object.assign(ctx, mergeTeam());
+});
 syncCarry.after.each((ctx) => ctx.w.cleanup());
 
 /** Two linked commits on a pushed branch, squash-merged on the server; returns their shas. */

@@ -3,6 +3,9 @@ export const blameText = {
   lines: (start: number, end: number) => (start === end ? `L${start}` : `L${start}-${end}`),
   session: (id8: string, method: string) => `${id8} (${method})`,
   noLink: '(no linked session)',
+  subject: (subject: string) => `    commit   ${subject}`,
+  title: (id: string, title: string) => `    session  ${id}  ${title}`,
+  code: (n: number, width: number, line: string) => `    ${String(n).padStart(width)} |${line === '' ? '' : ` ${line}`}`,
   empty: (file: string) => `${file} is empty at HEAD`,
 
   // Mistakes on the command line.

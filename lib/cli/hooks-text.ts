@@ -1,8 +1,8 @@
 /** Every line `lore hooks` prints, in one place. The hook scripts' own lines are in hooks/. */
 import type { HookName } from '../commands/hooks-layout.js';
-import type { AgentName } from '../sessions/agent-events.js';
+import type { AgentName } from '../sessions/agent-names.js';
 
-const AGENT_LABEL: Record<AgentName, string> = { 'claude-code': 'Claude Code', codex: 'Codex', 'gemini-cli': 'Gemini CLI' };
+const AGENT_LABEL: Record<AgentName, string> = { 'claude-code': 'Claude Code', codex: 'Codex', 'gemini-cli': 'Gemini CLI', cursor: 'Cursor' };
 
 export const hooksText = {
   added: (hook: HookName, path: string) => `${hook}: installed, as a block in your existing hook, which still runs (${path})`,

@@ -5,7 +5,7 @@ import { columns } from '../cli/format.js';
 import type { Io } from '../cli/io.js';
 import { linkMethod } from '../cli/show-text.js';
 import { isLoreError, LoreError } from '../errors.js';
-import type { BlameRange, CommitInfo, Repo } from '../git/repo.js';
+import type { Blame, BlameRange, CommitInfo, Repo } from '../git/repo.js';
 import { parseNote, type LinkRecord } from '../links/record.js';
 import { normaliseId } from '../sessions/session.js';
 import { realDir } from './place.js';
@@ -66,7 +66,7 @@ function repoPath(repo: Repo, cwd: string, file: string): string {
   return rel.split(sep).join('/');
 }
 
-async function blameFile(repo: Repo, path: string, file: string, cwd: string): Promise<BlameRange[]> {
+async function blameFile(repo: Repo, path: string, file: string, cwd: string): Promise<Blame> {
   try {
     return await repo.blame(path);
   } catch (e) {
@@ -96,7 +96,7 @@ export async function blame(opts: BlameOptions, io: Io): Promise<void> {
   const target = parseTarget(opts.target, opts.cwd);
   const { repo, index } = await openWorkspace(opts.cwd, io);
   const path = repoPath(repo, opts.cwd, target.file);
-  const ranges = await blameFile(repo, path, target.file, opts.cwd);
+  const { ranges, lines } = await blameFile(repo, path, target.file, opts.cwd);
   const total = ranges.reduce((n, r) => Math.max(n, r.start + r.lines - 1), 0);
   const first = target.first ?? 1;
   const last = target.last ?? total;
@@ -120,7 +120,8 @@ export async function blame(opts: BlameOptions, io: Io): Promise<void> {
         start: r.start,
         end: r.end,
         commit: { sha: info.sha, short: info.short, subject: info.subject },
-        sessions: links.map((l) => ({ id: l.session, link: linkJson(l) })),
+        sessions: links.map((l) => ({ id: l.session, title: index.sessions.get(normaliseId(l.session))?.title ?? null, link: linkJson(l) })),
+        lines: lines.slice(r.start - 1, r.end),
       };
     });
     io.out(JSON.stringify({ file: path, root: repo.root, ranges: out }, null, 2));
@@ -131,10 +132,22 @@ export async function blame(opts: BlameOptions, io: Io): Promise<void> {
     return;
   }
   const shortId = await sessionAbbreviator(repo, index.sessions);
-  const table = rows.map((r) => {
+  const heads = columns(
+    rows.map((r) => {
+      const sessions = commits.get(r.sha)!.links.map((l) => blameText.session(shortId(normaliseId(l.session)), linkMethod(l))).join(', ');
+      return [blameText.lines(r.start, r.end), commits.get(r.sha)!.info.short, sessions || blameText.noLink];
+    }),
+  );
+  const width = String(last).length;
+  rows.forEach((r, i) => {
     const { info, links } = commits.get(r.sha)!;
-    const sessions = links.map((l) => blameText.session(shortId(normaliseId(l.session)), linkMethod(l))).join(', ');
-    return [blameText.lines(r.start, r.end), info.short, sessions || blameText.noLink];
+    if (i > 0) io.out('');
+    io.out(heads[i]);
+    io.out(blameText.subject(info.subject));
+    for (const l of links) {
+      const title = index.sessions.get(normaliseId(l.session))?.title;
+      if (title) io.out(blameText.title(shortId(normaliseId(l.session)), title));
+    }
+    for (let n = r.start; n <= r.end; n++) io.out(blameText.code(n, width, lines[n - 1] ?? ''));
   });
-  for (const line of columns(table)) io.out(line);
 }
