@@ -158,4 +158,33 @@ test('real Cursor, Copilot CLI and Amp logs moved into one repository: import, t
   }
 });
 
+test("a Cursor session its live hooks recorded and its transcript, imported later, are one session", () => {
+  const w = makeWorld();
+  try {
+    const repo = makeRepo(w, 'app');
+    const id = '5b2c9e10-2222-4333-8444-555566667777';
+    const event = (payload: Record<string, unknown>) => {
+      const r = lore(w, repo, ['hooks', 'agent-event', '--agent', 'cursor'], { input: JSON.stringify({ conversation_id: id, workspace_roots: [repo], ...payload }) });
+      assert.is(r.code, 0, r.stderr);
+    };
+    event({ hook_event_name: 'sessionStart' });
+    event({ hook_event_name: 'afterFileEdit', file_path: join(repo, 'src/c.ts'), edits: [] });
+    event({ hook_event_name: 'stop', status: 'completed' });
+    // Cursor names the transcript after the conversation, in the project's slug directory.
+    const transcripts = join(w.home, '.cursor', 'projects', cursorSlug(repo), 'agent-transcripts');
+    mkdirSync(transcripts, { recursive: true });
+    const slug = 'Users-aidancunniffe-Desktop-testing-gitflows-git-ai';
+    writeFileSync(join(transcripts, `${id}.jsonl`), realLog(`cursor/${slug}/agent-transcripts/cursor-session-simple.jsonl`, '/Users/aidancunniffe/Desktop/testing-gitflows-git-ai', repo));
+    const imported = lore(w, repo, ['import', '--no-link']);
+    assert.is(imported.code, 0, imported.stderr);
+    const sessions = JSON.parse(lore(w, repo, ['sessions', '--json']).stdout) as Record<string, unknown>[];
+    assert.equal(
+      sessions.map((s) => [s.id, s.tool, s.cwd, s.files, s.title]),
+      [[id, 'cursor', repo, [join(repo, 'src/c.ts'), join(repo, 'hbo-shows-1990s.txt')], "Generate a file with all the HBO shows from the 90's in it"]],
+    );
+  } finally {
+    w.cleanup();
+  }
+});
+
 test.run();
