@@ -132,6 +132,8 @@ copilot('the real event stream: id, times, cwd and branch from session.start, ti
   const r = readCopilotLines(lines(COPILOT_LOG), undefined, { path: COPILOT_LOG });
   assert.is(r.malformed, 0);
   assert.equal(summarise(r.progress), COPILOT);
+  // The log's own sessionId wins over a directory that was renamed.
+  assert.is(readCopilotLines(lines(COPILOT_LOG), undefined, { path: '/backup/renamed/events.jsonl' }).progress.id, COPILOT_ID);
 });
 
 copilot('a call whose completion failed changed nothing; a bad line is counted; a legacy <id>.jsonl is named by its file', () => {

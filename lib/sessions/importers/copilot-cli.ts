@@ -27,19 +27,21 @@ export const copilotCli: LinesImporter = {
   readLines: (lines, prior, log) => readCopilotLines(lines, prior, log),
 };
 
-/** The session a log's place names: its directory (`<id>/events.jsonl`) or its own name. */
+/** The session a log's place names: its directory (`<id>/events.jsonl`) or its own name (`<id>.jsonl`). */
 function idFromPath(path: string): string {
   return basename(path) === 'events.jsonl' ? basename(dirname(path)) : basename(path, '.jsonl');
 }
 
 /** Reads more lines of one log on top of what was read before. Never throws. */
 export function readCopilotLines(lines: Iterable<string>, prior: LogProgress | undefined, log: Pick<LogFile, 'path'>): ReadResult {
-  const p = prior ? cloneProgress(prior) : newProgress('copilot-cli', idFromPath(log.path));
+  const p = prior ? cloneProgress(prior) : newProgress('copilot-cli');
   // An edit counts when its call starts, unless its completion, read with it, says it failed.
   const edits = new Map<string, unknown>();
   const failed = new Set<string>();
   const malformed = eachObject(lines, (event) => readEvent(p, event, edits, failed));
   for (const [callId, path] of edits) if (!failed.has(callId)) addFile(p, path);
+  // A log whose session.start is gone (cut, corrupt) is still the session its place names.
+  p.id ??= newProgress('copilot-cli', idFromPath(log.path)).id;
   return { progress: p, malformed };
 }
 
