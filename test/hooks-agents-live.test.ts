@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { commit, lore, makeRepo, makeWorld, SID, type World } from './helpers/env.js';
@@ -18,7 +19,7 @@ import { installHooks, writeScript } from './helpers/hooks.js';
  * - Cursor: cursor.com/docs/agent/hooks (conversation_id, workspace_roots, afterFileEdit's
  *   file_path, the shell events' command, stop's status).
  */
-const live = suite<{ w: World; repo: string }>('lore hooks --agent codex | gemini-cli | cursor, and agent commits');
+const live = suite<{ w: World; repo: string }>('lore hooks --agent codex | gemini-cli | cursor | opencode, and agent commits');
 
 live.before.each((ctx) => {
   ctx.w = makeWorld();
@@ -170,6 +171,66 @@ live('cursor: install writes .cursor/hooks.json beside the user\'s handlers; con
 
   assert.match(lore(w, repo, ['hooks', 'uninstall', '--agent', 'cursor']).stdout, `cursor: removed lore's hooks`);
   assert.equal(JSON.parse(readFileSync(path, 'utf8')), user);
+});
+
+live('opencode: install writes lore\'s own plugin; driven as OpenCode drives it, its events reach the index; uninstall deletes it', async ({ w, repo }) => {
+  const path = join(repo, '.opencode/plugin/lore.js');
+  const r = installHooks(w, repo, ['--agent', 'opencode']);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, `opencode: `);
+  assert.match(r.stdout, 'OpenCode now tells lore about each session as it happens');
+  assert.ok(existsSync(path));
+  assert.match(installHooks(w, repo, ['--agent', 'opencode']).stdout, `opencode: already installed (${path})`);
+
+  // OpenCode (Bun) loads it as a module; node needs the .mjs name for that outside a package.
+  const copy = join(w.dir, 'lore-plugin.mjs');
+  writeFileSync(copy, readFileSync(path, 'utf8'));
+  const saved = { ...process.env };
+  Object.assign(process.env, w.env);
+  try {
+    const { LorePlugin } = await import(pathToFileURL(copy).href);
+    const hooks = await LorePlugin({ directory: repo, worktree: repo, project: {}, client: {}, $: null });
+    const id = 'ses_3f2a9c81dffeK2mQ7n0xWv';
+    const until = async (what: string, ok: (s: Record<string, unknown> | undefined) => boolean) => {
+      for (let i = 0; i < 300; i++) {
+        const found = sessions(w, repo).find((s) => s.id === id.toLowerCase() || s.id === id);
+        if (ok(found)) return found!;
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(sessions(w, repo))}`);
+    };
+    await hooks.event({ event: { type: 'session.created', properties: { info: { id, directory: repo, title: 'New session' } } } });
+    await until('the start', (s) => s?.active === true);
+    await hooks['tool.execute.before']({ tool: 'edit', sessionID: id, callID: 'call_1' }, { args: { filePath: join(repo, 'src/o.ts'), oldString: 'a', newString: 'b' } });
+    await hooks['tool.execute.after']({ tool: 'edit', sessionID: id, callID: 'call_1' }, { title: 'src/o.ts', output: '', metadata: {} });
+    await hooks['tool.execute.before']({ tool: 'read', sessionID: id, callID: 'call_2' }, { args: { filePath: join(repo, 'README.md') } });
+    await hooks['tool.execute.after']({ tool: 'read', sessionID: id, callID: 'call_2' }, { title: 'README.md', output: '', metadata: {} });
+    let got = await until('the edit', (s) => Array.isArray(s?.files) && (s!.files as string[]).length > 0);
+    assert.equal([got.tool, got.files], ['opencode', [join(repo, 'src/o.ts')]], 'the edit, never the read');
+    // A git commit waits for lore to note that it starts.
+    await hooks['tool.execute.before']({ tool: 'bash', sessionID: id, callID: 'call_3' }, { args: { command: 'git commit -m "fix"', description: 'Commit' } });
+    assert.ok(typeof indexLines(w).at(-1)!.committing_at === 'string');
+    await hooks.event({ event: { type: 'session.idle', properties: { sessionID: id } } });
+    got = await until('the end of the turn', (s) => s?.active === false);
+  } finally {
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+  }
+
+  assert.match(lore(w, repo, ['hooks', 'uninstall', '--agent', 'opencode']).stdout, `opencode: removed lore's hooks`);
+  assert.not.ok(existsSync(path));
+});
+
+live('opencode: a plugin of the user\'s at lore\'s path is never overwritten', ({ w, repo }) => {
+  const path = join(repo, '.opencode/plugin/lore.js');
+  mkdirSync(join(repo, '.opencode/plugin'), { recursive: true });
+  writeFileSync(path, 'export const Mine = async () => ({});\n');
+  const r = installHooks(w, repo, ['--agent', 'opencode']);
+  assert.is(r.code, 1);
+  assert.is(r.stderr, `Error: ${path} is a plugin of your own, not lore's; lore will not overwrite it\nhint: Rename or move ${path}, then run the command again.\n`);
+  assert.is(readFileSync(path, 'utf8'), 'export const Mine = async () => ({});\n');
+  assert.match(lore(w, repo, ['hooks', 'uninstall', '--agent', 'opencode']).stdout, 'opencode: ');
+  assert.ok(existsSync(path));
 });
 
 live('claude-code: Bash running git commit records committing_at at PreToolUse and clears it at PostToolUse', ({ w, repo }) => {

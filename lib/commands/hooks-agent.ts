@@ -5,6 +5,7 @@ import { hooksText as t } from '../cli/hooks-text.js';
 import { LoreError } from '../errors.js';
 import { AGENTS, type AgentName } from '../sessions/agent-events.js';
 import { loreFallback } from './hooks-block.js';
+import { planPluginInstall, pluginInstalled, PLUGIN_FILE, removePlugin } from './hooks-agent-plugin.js';
 import { isRecord } from '../json-object.js';
 
 /**
@@ -30,7 +31,10 @@ interface AgentHooks {
   flat?: { version: number };
 }
 
-const AGENT_HOOKS: Record<Agent, AgentHooks> = {
+/** The agents with a hooks file lore adds entries to (OpenCode gets a plugin of lore's own instead). */
+type FileAgent = Exclude<Agent, 'opencode'>;
+
+const AGENT_HOOKS: Record<FileAgent, AgentHooks> = {
   'claude-code': {
     file: '.claude/settings.json',
     events: [
@@ -79,7 +83,7 @@ export interface AgentPlan {
 }
 
 export function settingsPath(top: string, agent: Agent): string {
-  return join(top, AGENT_HOOKS[agent].file);
+  return join(top, agent === 'opencode' ? PLUGIN_FILE : AGENT_HOOKS[agent].file);
 }
 
 /**
@@ -91,7 +95,7 @@ export function settingsPath(top: string, agent: Agent): string {
 function command(agent: Agent): string {
   const action = agent === 'claude-code' ? ACTION : `${ACTION} --agent ${agent}`;
   const run = (lore: string) => `printf '%s\\n' "$input" | ${lore} ${action}`;
-  const shell = agent === 'cursor' ? `*'ShellExecution"'*` : `*'"Bash"'*`;
+  const shell = agent === 'cursor' ? `*'ShellExecution"'*` : agent === 'opencode' ? `*'"bash"'*` : `*'"Bash"'*`;
   return (
     `${loreFallback()}; input=$(cat); case $input in ${shell}) case $input in *commit*) ;; *) exit 0 ;; esac ;; esac; ` +
     `if command -v lore >/dev/null 2>&1; then ${run('lore')}; ` +
@@ -127,13 +131,13 @@ function withoutLore(groups: unknown[]): unknown[] {
   });
 }
 
-function loreGroup(agent: Agent, matcher: string | undefined): Json {
+function loreGroup(agent: FileAgent, matcher: string | undefined): Json {
   if (AGENT_HOOKS[agent].flat) return { command: command(agent) };
   return { ...(matcher === undefined ? {} : { matcher }), hooks: [{ type: 'command', command: command(agent) }] };
 }
 
 /** The settings and their hooks object, checked enough that editing cannot lose anything. */
-function readSettings(path: string, agent: Agent): { text: string | null; settings: Json; hooks: Json } {
+function readSettings(path: string, agent: FileAgent): { text: string | null; settings: Json; hooks: Json } {
   const text = existsSync(path) ? readFileSync(path, 'utf8') : null;
   let settings: unknown = {};
   if (text !== null) {
@@ -162,6 +166,7 @@ function format(settings: Json, text: string | null): string {
 
 /** The settings file's new text with lore's hooks in it; throws, writing nothing, when it cannot be edited. */
 export function planAgentInstall(top: string, agent: Agent): AgentPlan {
+  if (agent === 'opencode') return planPluginInstall(top, command(agent));
   const path = settingsPath(top, agent);
   const { text, settings, hooks } = readSettings(path, agent);
   const had = anyLore(hooks);
@@ -182,6 +187,7 @@ export function planAgentInstall(top: string, agent: Agent): AgentPlan {
 
 /** Takes lore's handlers out, from any event; false when there were none. */
 export function removeAgentHooks(top: string, agent: Agent): boolean {
+  if (agent === 'opencode') return removePlugin(top);
   const path = settingsPath(top, agent);
   if (!existsSync(path)) return false;
   const { text, settings, hooks } = readSettings(path, agent);
@@ -206,6 +212,7 @@ export function removeAgentHooks(top: string, agent: Agent): boolean {
  * tools than lore now asks for, from an older install, counts as missing).
  */
 export function agentEventsInstalled(top: string, agent: Agent): { path: string; present: string[]; missing: string[] } {
+  if (agent === 'opencode') return pluginInstalled(top);
   const path = settingsPath(top, agent);
   const { hooks } = readSettings(path, agent);
   const events = AGENT_HOOKS[agent].events;

@@ -22,6 +22,10 @@ export { AGENTS, isAgent, type AgentName } from './agent-names.js';
  *   `workspace_roots`, and each event's fields at the top: sessionStart, afterFileEdit
  *   (`file_path`), beforeShellExecution and afterShellExecution (`command`), stop (the end of
  *   a turn: idle until the next edit), sessionEnd.
+ * - OpenCode (opencode.ai/docs/plugins): lore's plugin (hooks/opencode/lore.js) sends
+ *   session.created, tool.execute.before and tool.execute.after for `bash` (its
+ *   `command`), tool.execute.after for `edit` and `write` (`filePath`), session.idle (the
+ *   end of a turn) and session.deleted, with session_id and cwd as Claude Code's hooks do.
  */
 
 export type AgentAction =
@@ -96,11 +100,25 @@ function cursor(event: string, _tool: string | undefined, payload: Json): AgentA
   return file === undefined ? { kind: 'nothing' } : { kind: 'touch', files: [file], reopen: true };
 }
 
+function opencode(event: string, tool: string | undefined, input: Json): AgentAction {
+  if (event === 'session.created') return { kind: 'start' };
+  if (event === 'session.idle' || event === 'session.deleted') return { kind: 'end' };
+  if (event !== 'tool.execute.before' && event !== 'tool.execute.after') throw new Error(`lore does not record ${event} events`);
+  if (tool === 'bash') {
+    const command = str(input.command);
+    if (command === undefined || !runsGitCommit(command)) return { kind: 'nothing' };
+    return { kind: 'committing', done: event === 'tool.execute.after', reopen: true };
+  }
+  const file = str(input.filePath);
+  return event === 'tool.execute.after' && file !== undefined ? { kind: 'touch', files: [file], reopen: true } : { kind: 'nothing' };
+}
+
 const READERS: Record<AgentName, (event: string, tool: string | undefined, input: Json) => AgentAction> = {
   'claude-code': claudeCode,
   codex,
   'gemini-cli': geminiCli,
   cursor,
+  opencode,
 };
 
 /** The session and directory an event names, and the object its tool's fields are in. */
