@@ -5,10 +5,9 @@ import { startSpinner } from '../cli/spinner.js';
 import type { Io } from '../cli/io.js';
 import { appendIndexLines, readIndex } from '../sessions/index-file.js';
 import type { IndexLine } from '../sessions/index-line.js';
-import { aider } from '../sessions/importers/aider.js';
 import { claudeCode } from '../sessions/importers/claude-code.js';
 import { codex } from '../sessions/importers/codex.js';
-import { geminiCli } from '../sessions/importers/gemini-cli.js';
+import { IMPORTERS } from '../sessions/importers/all.js';
 import type { ImportContext, Importer } from '../sessions/importers/importer.js';
 import type { ImportTool } from '../sessions/importers/progress.js';
 import type { PlannedLink } from '../links/apply.js';
@@ -16,9 +15,6 @@ import { importLog, reason } from './import-log.js';
 import { importJson, printImport, printLinks } from '../cli/import-report.js';
 import { linkEndedSessions } from './link-session-end.js';
 import { readImportState, writeImportState, type ImportState } from '../sessions/importers/state.js';
-
-/** Every tool `lore import` reads, in the order it reports them. */
-export const IMPORTERS: Importer[] = [claudeCode, codex, geminiCli, aider];
 
 /** Tools reported even when their logs are missing: the two lore always read. Others stay quiet unless asked for. */
 const ALWAYS_REPORTED = new Set<ImportTool>(['claude-code', 'codex']);
