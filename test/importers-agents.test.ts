@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Io } from '../lib/cli/io.js';
+import type { Io } from '../lib/io.js';
 import { importSessions, type ImportOptions } from '../lib/commands/import.js';
 import { readIndex } from '../lib/sessions/index-file.js';
 import { readAmpThread } from '../lib/sessions/importers/amp.js';

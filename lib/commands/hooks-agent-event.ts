@@ -1,5 +1,5 @@
 import { hooksText as t } from '../cli/hooks-text.js';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import { isAgent, parseAgentEvent, type AgentEvent } from '../sessions/agent-events.js';
 import { appendIndexLines, readIndex } from '../sessions/index-file.js';
 import { normaliseId } from '../sessions/session.js';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hooksText as t } from '../cli/hooks-text.js';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import { LoreError } from '../errors.js';
 import { isDirectory } from '../is-directory.js';
 import { writeFilesOrNone, type FileWrite } from '../write-files.js';

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { importText } from '../cli/import-text.js';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import type { IndexLine } from '../sessions/index-line.js';
 import type { ImportContext, Importer } from '../sessions/importers/importer.js';
 import { changeLine, type LogProgress } from '../sessions/importers/progress.js';

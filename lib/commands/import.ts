@@ -1,8 +1,7 @@
 import { homedir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { importText } from '../cli/import-text.js';
-import { startSpinner } from '../cli/spinner.js';
-import type { Io } from '../cli/io.js';
+import { type Io, startProgress } from '../io.js';
 import { appendIndexLines, readIndex } from '../sessions/index-file.js';
 import type { IndexLine } from '../sessions/index-line.js';
 import { claudeCode } from '../sessions/importers/claude-code.js';
@@ -115,7 +114,7 @@ export async function importSessions(opts: ImportOptions, io: Io): Promise<Impor
   let total = 0;
   let interrupted = false;
   const quiet = new Set<ImportTool>();
-  const spinner = await startSpinner(io, importText.scanning('claude-code'));
+  const spinner = await startProgress(io, importText.scanning('claude-code'));
   try {
     for (const importer of IMPORTERS) {
       spinner.update(importText.scanning(importer.tool));
