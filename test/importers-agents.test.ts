@@ -1,17 +1,14 @@
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Io } from '../lib/io.js';
-import { importSessions, type ImportOptions } from '../lib/commands/import.js';
-import { readIndex } from '../lib/sessions/index-file.js';
+import { importSessions } from '../lib/commands/import.js';
 import { readAmpThread } from '../lib/sessions/importers/amp.js';
 import { readCopilotLines } from '../lib/sessions/importers/copilot-cli.js';
 import { readCursorLines } from '../lib/sessions/importers/cursor.js';
 import { summarise } from '../lib/sessions/importers/progress.js';
-import type { Session } from '../lib/sessions/session.js';
+import { importWorld, type ImportWorld } from './helpers/import-world.js';
 import { recordingIo } from './helpers/io.js';
 
 /** Cursor, Copilot CLI and Amp, parsed and imported from their real fixtures. */
@@ -146,47 +143,24 @@ copilot('a call whose completion failed changed nothing; a bad line is counted; 
 
 copilot.run();
 
-interface World {
-  dir: string;
-  home: string;
-  opts: ImportOptions;
-  out: string[];
-  err: string[];
-  io: Io;
-  sessions(): Map<string, Session>;
-}
+type World = ImportWorld;
 
 const CURSOR_MTIME = ms('2026-04-02T10:00:00Z');
 
 /** A home with each tool's real logs where the tool writes them. */
 function makeWorld(): World {
-  const dir = mkdtempSync(join(tmpdir(), 'lore-import-agents-'));
-  const home = join(dir, 'home');
-  cpSync(join(FIXTURES, 'amp'), join(home, '.local', 'share', 'amp', 'threads'), { recursive: true });
-  cpSync(join(FIXTURES, 'cursor'), join(home, '.cursor', 'projects'), { recursive: true });
-  cpSync(join(FIXTURES, 'copilot-cli'), join(home, '.copilot', 'session-state'), { recursive: true });
-  const transcript = join(home, '.cursor', 'projects', CURSOR_SLUG, 'agent-transcripts', 'cursor-session-simple.jsonl');
-  utimesSync(transcript, CURSOR_MTIME / 1000, CURSOR_MTIME / 1000);
-  const { io, out, err } = recordingIo();
-  const indexPath = join(dir, 'lore', 'sessions.jsonl');
-  return {
-    dir,
-    home,
-    opts: {
-      claudeDir: join(dir, 'none', 'claude'),
-      codexDir: join(dir, 'none', 'codex'),
-      cwd: dir,
-      env: { HOME: home },
-      dryRun: false,
-      link: false,
-      indexPath,
-      statePath: join(dir, 'lore', 'import-state.json'),
+  return importWorld(
+    'lore-import-agents-',
+    (home, dir) => {
+      cpSync(join(FIXTURES, 'amp'), join(home, '.local', 'share', 'amp', 'threads'), { recursive: true });
+      cpSync(join(FIXTURES, 'cursor'), join(home, '.cursor', 'projects'), { recursive: true });
+      cpSync(join(FIXTURES, 'copilot-cli'), join(home, '.copilot', 'session-state'), { recursive: true });
+      const transcript = join(home, '.cursor', 'projects', CURSOR_SLUG, 'agent-transcripts', 'cursor-session-simple.jsonl');
+      utimesSync(transcript, CURSOR_MTIME / 1000, CURSOR_MTIME / 1000);
+      return dir;
     },
-    out,
-    err,
-    io,
-    sessions: () => readIndex(indexPath, (m) => assert.unreachable(m)).sessions,
-  };
+    { link: false },
+  );
 }
 
 const imp = suite<{ w: World }>('lore import, Cursor, Copilot CLI and Amp');

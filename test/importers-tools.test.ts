@@ -1,17 +1,13 @@
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Io } from '../lib/io.js';
-import { recordingIo } from './helpers/io.js';
-import { importSessions, type ImportOptions } from '../lib/commands/import.js';
-import { readIndex } from '../lib/sessions/index-file.js';
+import { importWorld, type ImportWorld } from './helpers/import-world.js';
+import { importSessions } from '../lib/commands/import.js';
 import { readAiderHistory } from '../lib/sessions/importers/aider.js';
 import { readGeminiChat } from '../lib/sessions/importers/gemini-cli.js';
 import { summarise } from '../lib/sessions/importers/progress.js';
-import type { Session } from '../lib/sessions/session.js';
 import { lore, makeWorld as makeLoreWorld } from './helpers/env.js';
 
 // Aider stamps its history in local time; these tests read it as UTC.
@@ -116,42 +112,18 @@ aider('edits are the "Applied edit to" lines; the title skips commands but keeps
 
 aider.run();
 
-interface World {
-  dir: string;
-  opts: ImportOptions;
-  out: string[];
-  err: string[];
-  io: Io;
-  sessions(): Map<string, Session>;
-}
+type World = ImportWorld;
 
 /** A home with the Gemini fixtures in ~/.gemini/tmp and a repository holding the shop's Aider history. */
 function makeWorld(): World {
-  const dir = mkdtempSync(join(tmpdir(), 'lore-import-tools-'));
-  const home = join(dir, 'home');
-  cpSync(join(FIXTURES, 'gemini-cli'), join(home, '.gemini', 'tmp'), { recursive: true });
-  const repo = join(dir, 'shop');
-  mkdirSync(join(repo, '.git'), { recursive: true });
-  mkdirSync(join(repo, 'src'));
-  cpSync(SHOP, repo, { recursive: true });
-  const { io, out, err } = recordingIo();
-  const indexPath = join(dir, 'lore', 'sessions.jsonl');
-  return {
-    dir,
-    opts: {
-      claudeDir: join(dir, 'none', 'claude'),
-      codexDir: join(dir, 'none', 'codex'),
-      cwd: join(repo, 'src'),
-      env: { HOME: home },
-      dryRun: false,
-      indexPath,
-      statePath: join(dir, 'lore', 'import-state.json'),
-    },
-    out,
-    err,
-    io,
-    sessions: () => readIndex(indexPath, (m) => assert.unreachable(m)).sessions,
-  };
+  return importWorld('lore-import-tools-', (home, dir) => {
+    cpSync(join(FIXTURES, 'gemini-cli'), join(home, '.gemini', 'tmp'), { recursive: true });
+    const repo = join(dir, 'shop');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    mkdirSync(join(repo, 'src'));
+    cpSync(SHOP, repo, { recursive: true });
+    return join(repo, 'src');
+  });
 }
 
 const imp = suite<{ w: World }>('lore import, Gemini CLI and Aider');

@@ -53,16 +53,17 @@ const obj = (v: unknown): Json => asRecord(v) ?? {};
 /** Claude Code's and Codex's shell tool; Gemini CLI's is not hooked. */
 const SHELL = 'Bash';
 
-function shellAction(event: string, command: string | undefined, reopen: boolean): AgentAction {
+/** A shell command an agent runs: a `git commit` starting (done false) or finished; anything else says nothing. */
+function commitAction(command: string | undefined, done: boolean, reopen: boolean): AgentAction {
   if (command === undefined || !runsGitCommit(command)) return { kind: 'nothing' };
-  return { kind: 'committing', done: event === 'PostToolUse', reopen };
+  return { kind: 'committing', done, reopen };
 }
 
 function claudeCode(event: string, tool: string | undefined, input: Json): AgentAction {
   if (event === 'SessionStart') return { kind: 'start' };
   if (event === 'SessionEnd') return { kind: 'end' };
   if (event !== 'PreToolUse' && event !== 'PostToolUse') throw new Error(`lore does not record ${event} events`);
-  if (tool === SHELL) return shellAction(event, str(input.command), false);
+  if (tool === SHELL) return commitAction(str(input.command), event === 'PostToolUse', false);
   const file = str(input.file_path) ?? str(input.notebook_path);
   return event === 'PostToolUse' && file !== undefined ? { kind: 'touch', files: [file], reopen: false } : { kind: 'nothing' };
 }
@@ -71,7 +72,7 @@ function codex(event: string, tool: string | undefined, input: Json): AgentActio
   if (event === 'SessionStart') return { kind: 'start' };
   if (event === 'Stop') return { kind: 'end' };
   if (event !== 'PreToolUse' && event !== 'PostToolUse') throw new Error(`lore does not record ${event} events`);
-  if (tool === SHELL) return shellAction(event, str(input.command), true);
+  if (tool === SHELL) return commitAction(str(input.command), event === 'PostToolUse', true);
   if (tool === 'apply_patch' && event === 'PostToolUse') {
     const files = patchedPaths(str(input.command) ?? '');
     return files.length === 0 ? { kind: 'nothing' } : { kind: 'touch', files, reopen: true };
@@ -90,11 +91,7 @@ function geminiCli(event: string, _tool: string | undefined, input: Json): Agent
 function cursor(event: string, _tool: string | undefined, payload: Json): AgentAction {
   if (event === 'sessionStart') return { kind: 'start' };
   if (event === 'stop' || event === 'sessionEnd') return { kind: 'end' };
-  if (event === 'beforeShellExecution' || event === 'afterShellExecution') {
-    const command = str(payload.command);
-    if (command === undefined || !runsGitCommit(command)) return { kind: 'nothing' };
-    return { kind: 'committing', done: event === 'afterShellExecution', reopen: true };
-  }
+  if (event === 'beforeShellExecution' || event === 'afterShellExecution') return commitAction(str(payload.command), event === 'afterShellExecution', true);
   if (event !== 'afterFileEdit') throw new Error(`lore does not record ${event} events`);
   const file = str(payload.file_path);
   return file === undefined ? { kind: 'nothing' } : { kind: 'touch', files: [file], reopen: true };
@@ -104,11 +101,7 @@ function opencode(event: string, tool: string | undefined, input: Json): AgentAc
   if (event === 'session.created') return { kind: 'start' };
   if (event === 'session.idle' || event === 'session.deleted') return { kind: 'end' };
   if (event !== 'tool.execute.before' && event !== 'tool.execute.after') throw new Error(`lore does not record ${event} events`);
-  if (tool === 'bash') {
-    const command = str(input.command);
-    if (command === undefined || !runsGitCommit(command)) return { kind: 'nothing' };
-    return { kind: 'committing', done: event === 'tool.execute.after', reopen: true };
-  }
+  if (tool === 'bash') return commitAction(str(input.command), event === 'tool.execute.after', true);
   const file = str(input.filePath);
   return event === 'tool.execute.after' && file !== undefined ? { kind: 'touch', files: [file], reopen: true } : { kind: 'nothing' };
 }
