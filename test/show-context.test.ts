@@ -67,4 +67,27 @@ test('a gone log costs one line; a prompt with control characters is shown escap
   }
 });
 
+test("a session only Claude Code's hooks reported: show reads the log its transcript_path named", () => {
+  const w = makeWorld();
+  try {
+    const repo = makeRepo(w);
+    const log = join(w.dir, 'transcript.jsonl');
+    copyFileSync(CLAUDE, log);
+    const id = '1af7fc5e-8455-4414-9ccd-011d40f70b2a';
+    const event = (hook_event_name: string) =>
+      lore(w, repo, ['hooks', 'agent-event'], { input: JSON.stringify({ session_id: id, transcript_path: log, cwd: repo, hook_event_name }) });
+    assert.is(event('SessionStart').code, 0);
+    const r = lore(w, repo, ['show', '1af7fc5e']);
+    assert.is(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Model +claude-sonnet-4-20250514$/m);
+    assert.match(r.stdout, /^  1\. \S/m);
+    // A `~` in the path (as Claude Code's documentation writes it) is the home directory.
+    copyFileSync(CLAUDE, join(w.home, 'home.jsonl'));
+    lore(w, repo, ['hooks', 'agent-event'], { input: JSON.stringify({ session_id: id, transcript_path: '~/home.jsonl', cwd: repo, hook_event_name: 'SessionEnd' }) });
+    assert.is(JSON.parse(lore(w, repo, ['show', '1af7fc5e', '--json']).stdout).context.log_found, true);
+  } finally {
+    w.cleanup();
+  }
+});
+
 test.run();

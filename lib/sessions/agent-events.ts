@@ -1,4 +1,5 @@
-import { isAbsolute, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import { runsGitCommit } from './commit-command.js';
 import { patchedPaths } from './importers/codex.js';
 
@@ -14,6 +15,8 @@ import { patchedPaths } from './importers/codex.js';
  *   which ends a turn: the session is idle until the next tool call reopens it.
  * - Gemini CLI (geminicli.com/docs/hooks/reference): SessionStart, AfterTool for
  *   `write_file` and `replace` (`tool_input.file_path`), SessionEnd.
+ * All three pass `transcript_path`, the session's own log (Codex's may be null), which
+ * `lore show` reads for the prompts and files of a session that was never imported.
  */
 export const AGENTS = ['claude-code', 'codex', 'gemini-cli'] as const;
 export type AgentName = (typeof AGENTS)[number];
@@ -32,6 +35,8 @@ export interface AgentEvent {
   agent: AgentName;
   id: string;
   cwd: string;
+  /** The agent's log of the session, absolute, when the event names it. */
+  log?: string;
   action: AgentAction;
 }
 
@@ -103,5 +108,13 @@ export function parseAgentEvent(agent: AgentName, input: string, fallbackCwd: st
   const action = READERS[agent](event, str(p.tool_name), obj(p.tool_input));
   // Paths an agent gives relative (Codex's patches always) are relative to its directory.
   if (action.kind === 'touch') action.files = action.files.map((f) => (isAbsolute(f) ? f : resolve(cwd, f)));
-  return { agent, id, cwd, action };
+  const log = logPath(str(p.transcript_path), cwd);
+  return { agent, id, cwd, ...(log === undefined ? {} : { log }), action };
+}
+
+/** Claude Code's documentation shows the path as `~/.claude/…`: a `~` is the home directory. */
+function logPath(path: string | undefined, cwd: string): string | undefined {
+  if (path === undefined) return undefined;
+  if (path === '~' || path.startsWith('~/')) return join(homedir(), path.slice(1));
+  return resolve(cwd, path);
 }
