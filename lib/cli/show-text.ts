@@ -72,6 +72,11 @@ export const showText = {
   prompt: (i: number, text: string) => `  ${i}. ${text}`,
   filesEdited: (n: number) => (n === 1 ? '1 file edited:' : `${n} files edited:`),
   logGone: (log: string) => `The session's log ${log} is gone: no prompts or files from it`,
+  // lore show <SESSION> --full
+  conversation: 'Conversation:',
+  userTurn: 'User:',
+  assistantTurn: 'Assistant:',
+  toolCall: (line: string) => `  → ${line}`,
 
   // lore show --commit <REF>
   commitRows: (short: string, subject: string, date: string) => [
@@ -84,6 +89,7 @@ export const showText = {
 
   // Mistakes on the command line.
   bothGiven: 'give a session or --commit, not both',
+  fullNeedsSession: '--full shows one session: give its id (lore show <SESSION> --full)',
   onlyInNotes: (prefix: string) => `no session in the index matches '${prefix}'`,
   onlyInNotesHint: (ids: string[]) => `Linked here but not in the index: ${ids.join(', ')}; give the full id.`,
 };
