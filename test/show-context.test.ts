@@ -2,7 +2,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { addSessions, lore, makeRepo, makeWorld, PROJECT } from './helpers/env.js';
+import { addSessions, commit, lore, makeRepo, makeWorld, PROJECT } from './helpers/env.js';
 
 const CLAUDE = join(PROJECT, 'fixtures/sessions/claude-code/1af7fc5e-8455-4414-9ccd-011d40f70b2a.jsonl');
 const CODEX = join(PROJECT, 'fixtures/sessions/codex/2026/01/02/rollout-2026-01-02T18-39-45-019b7f94-51b4-7593-922e-ba12b5b73b52.jsonl');
@@ -85,6 +85,43 @@ test("a session only Claude Code's hooks reported: show reads the log its transc
     copyFileSync(CLAUDE, join(w.home, 'home.jsonl'));
     lore(w, repo, ['hooks', 'agent-event'], { input: JSON.stringify({ session_id: id, transcript_path: '~/home.jsonl', cwd: repo, hook_event_name: 'SessionEnd' }) });
     assert.is(JSON.parse(lore(w, repo, ['show', '1af7fc5e', '--json']).stdout).context.log_found, true);
+  } finally {
+    w.cleanup();
+  }
+});
+
+test('show --commit adds each linked session\'s first prompt and files from its log; nothing for one without', () => {
+  const w = makeWorld();
+  try {
+    const repo = makeRepo(w);
+    commit(w, repo, { message: 'fix login' });
+    const log = join(w.dir, 'claude.jsonl');
+    const id = 'aaaaaaaa-0000-4000-8000-000000000001';
+    const files = ['src/auth.ts', 'src/a.ts', 'src/b.ts', 'src/c.ts', 'src/d.ts', 'src/e.ts'];
+    const edits = files.map((f, i) => ({ type: 'tool_use', id: `t${i}`, name: 'Write', input: { file_path: join(repo, f), content: 'x' } }));
+    const lines = [
+      { type: 'user', sessionId: id, timestamp: '2026-01-13T10:00:00Z', cwd: repo, message: { role: 'user', content: 'fix the login bug\nin auth.ts' } },
+      { type: 'assistant', sessionId: id, timestamp: '2026-01-13T10:01:00Z', message: { role: 'assistant', model: 'claude-opus-4-1', content: edits } },
+    ];
+    writeFileSync(log, lines.map((l) => JSON.stringify(l) + '\n').join(''));
+    addSessions(w, [
+      { id, tool: 'claude-code', cwd: repo, started_at: '2026-01-13T10:00:00Z', ended_at: '2026-01-13T10:30:00Z', log },
+      { id: '019b7f94-51b4-7593-922e-ba12b5b73b52', tool: 'codex', cwd: repo, started_at: '2026-01-02T16:39:45Z', ended_at: '2026-01-02T17:00:00Z', log: CODEX },
+      { id: 'cccccccc-0000-4000-8000-000000000003', tool: 'manual', cwd: repo, started_at: '2026-01-13T10:00:00Z' },
+    ]);
+    for (const s of ['aaaaaaaa', '019b7f94', 'cccccccc']) assert.is(lore(w, repo, ['link', s, '--commit', 'HEAD']).code, 0);
+    const r = lore(w, repo, ['show', '--commit', 'HEAD']);
+    assert.is(r.code, 0, r.stderr);
+    const block = (short: string) => r.stdout.split('\n\n').find((b) => b.startsWith(`  ${short}`)) ?? '';
+    assert.match(block('aaaaaaaa'), /\n    Prompt     fix the login bug\n/);
+    assert.match(block('aaaaaaaa'), /\n    Files      src\/auth\.ts, src\/a\.ts, src\/b\.ts, src\/c\.ts, src\/d\.ts \(\+1 more\)$/);
+    assert.match(block('019b7f94'), /\n    Prompt     what is current repository about\? summarize purpuse and explain goals$/);
+    assert.match(block('cccccccc'), /\n    Linked     manual by /);
+    assert.not.match(block('cccccccc'), /Prompt|Files/);
+    const json = JSON.parse(lore(w, repo, ['show', '--commit', 'HEAD', '--json']).stdout);
+    const byId = (p: string) => json.sessions.find((s: { id: string }) => s.id.startsWith(p));
+    assert.equal(byId('aaaaaaaa').context, { log_found: true, model: 'claude-opus-4-1', first_prompt: 'fix the login bug\nin auth.ts', prompt_count: 1, files_edited: files.map((f) => join(repo, f)) });
+    assert.is(byId('cccccccc').context, undefined);
   } finally {
     w.cleanup();
   }

@@ -83,6 +83,8 @@ export const showText = {
     ['Commit', `${short}  ${subject}`],
     ['Date', date],
   ],
+  firstPromptRow: (prompt: string) => ['Prompt', prompt],
+  filesRow: (shown: string[], total: number) => ['Files', total > shown.length ? `${shown.join(', ')} (+${total - shown.length} more)` : shown.join(', ')],
   sessionsLinked: (n: number) => (n === 1 ? '1 linked session:' : `${n} linked sessions:`),
   noSessions: (short: string) => `No sessions linked to commit ${short}`,
   syncHint: (remote: string) => `hint: no links have been fetched from ${remote} yet; run lore sync to get the team's links`,

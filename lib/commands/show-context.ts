@@ -65,3 +65,29 @@ export function contextJson(r: ContextResult, full: boolean) {
   const conversation = full ? { conversation: c.turns } : {};
   return { context: { log_found: true, model: c.model ?? null, minutes: minutesOf(c) ?? null, prompts: c.prompts, files_edited: c.files, ...conversation } };
 }
+
+/** How many files a session's row under `lore show --commit` names before it counts the rest. */
+const FILES_SHOWN = 5;
+
+/** A file as the repository names it when it lies inside; as the log has it otherwise. */
+function inRepo(file: string, root: string): string {
+  return file.startsWith(root + '/') ? file.slice(root.length + 1) : file;
+}
+
+/** The rows `lore show --commit` adds under a linked session: its first prompt and the files it edited. */
+export function commitContextRows(r: ContextResult, root: string): string[][] {
+  if (r.kind !== 'read') return [];
+  const { prompts, files } = r.context;
+  const rows: string[][] = [];
+  if (prompts.length > 0) rows.push(showText.firstPromptRow(promptLine(prompts[0])));
+  if (files.length > 0) rows.push(showText.filesRow(files.slice(0, FILES_SHOWN).map((f) => inRepo(f, root)), files.length));
+  return rows;
+}
+
+/** The same for --json, under `context`: only for a session with a log, as `lore show <SESSION>` does. */
+export function commitContextJson(r: ContextResult) {
+  if (r.kind === 'no-log') return {};
+  if (r.kind === 'gone') return { context: { log: r.log, log_found: false } };
+  const c = r.context;
+  return { context: { log_found: true, model: c.model ?? null, first_prompt: c.prompts[0] ?? null, prompt_count: c.prompts.length, files_edited: c.files } };
+}
