@@ -1,10 +1,13 @@
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readAiderHistory } from '../lib/sessions/importers/aider.js';
 import { addSessions, commit, lore, makeRepo, makeWorld, PROJECT } from './helpers/env.js';
 
 const CLAUDE = join(PROJECT, 'fixtures/sessions/claude-code/1af7fc5e-8455-4414-9ccd-011d40f70b2a.jsonl');
+const GEMINI = join(PROJECT, 'fixtures/sessions/gemini-cli/28be4f5feb651b48879e1281570b925ec19d4e00cd5aa13d3b3f17fe9efd858d/chats/session-2025-12-06T18-25-18f475c0');
+const AIDER = join(PROJECT, 'fixtures/sessions/aider/hand-shop/.aider.chat.history.md');
 const CODEX = join(PROJECT, 'fixtures/sessions/codex/2026/01/02/rollout-2026-01-02T18-39-45-019b7f94-51b4-7593-922e-ba12b5b73b52.jsonl');
 
 test('show <SESSION> prints the prompts, files and model of a real Claude Code log', () => {
@@ -122,6 +125,49 @@ test('show --commit adds each linked session\'s first prompt and files from its 
     const byId = (p: string) => json.sessions.find((s: { id: string }) => s.id.startsWith(p));
     assert.equal(byId('aaaaaaaa').context, { log_found: true, model: 'claude-opus-4-1', first_prompt: 'fix the login bug\nin auth.ts', prompt_count: 1, files_edited: files.map((f) => join(repo, f)) });
     assert.is(byId('cccccccc').context, undefined);
+  } finally {
+    w.cleanup();
+  }
+});
+
+test('show reads the model and prompts of a real Gemini CLI chat, in both its forms, and --full its tool calls', () => {
+  const w = makeWorld();
+  try {
+    const repo = makeRepo(w);
+    for (const ext of ['.json', '.jsonl']) {
+      const id = ext === '.json' ? '18f475c0-690f-4bc9-b84e-88a0a1e9518f' : '28f475c0-690f-4bc9-b84e-88a0a1e9518f';
+      addSessions(w, [{ id, tool: 'gemini-cli', cwd: repo, started_at: '2025-12-06T18:25:18Z', ended_at: '2025-12-06T18:27:49Z', log: GEMINI + ext }]);
+      const r = lore(w, repo, ['show', id.slice(0, 8)]);
+      assert.is(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^Model +gemini-2\.5-flash$/m);
+      // The @file contents Gemini CLI sends after the prompt are not the prompt.
+      assert.match(r.stdout, /^1 prompt:\n  1\. add another hello bob console log to @index\.ts\n\n1 file edited:\n  \/Users\/svarlamov\/projects\/testing-git\/index\.ts\n/m);
+      const full = lore(w, repo, ['show', id.slice(0, 8), '--full']).stdout;
+      assert.match(full, "Assistant:\n  I will add `console.log('hello bob');` to the `index.ts` file.\n  → replace /Users/svarlamov/projects/testing-git/index.ts\n");
+      assert.not.match(full, 'Content from referenced files');
+    }
+  } finally {
+    w.cleanup();
+  }
+});
+
+test('show reads the model and prompts of the Aider run the session is, and --full its commands and edits', () => {
+  const w = makeWorld();
+  try {
+    const repo = makeRepo(w);
+    const runs = readAiderHistory(readFileSync(AIDER, 'utf8'), { path: AIDER, mtimeMs: 0 }).sessions;
+    addSessions(w, runs.map((p) => ({ id: p.id!, tool: 'aider', cwd: repo, started_at: new Date(p.startedAt!).toISOString(), log: AIDER })));
+    const first = lore(w, repo, ['show', runs[0].id!.slice(0, 8)]);
+    assert.is(first.code, 0, first.stderr);
+    assert.match(first.stdout, /^Model +gpt-4o$/m);
+    // `/add` is a command, not a prompt; `/ask` sends the rest of the line to the model.
+    assert.match(first.stdout, '2 prompts:\n  1. Add a discount to the cart total:\n  2. does src/cart.ts round the total?\n');
+    const full = lore(w, repo, ['show', runs[0].id!.slice(0, 8), '--full']).stdout;
+    assert.match(full, 'Conversation:\n\nAssistant:\n  → /add src/cart.ts\n\nUser:\n  Add a discount to the cart total:\n  apply 10% above 100 euros\n');
+    assert.match(full, '  >>>>>>> REPLACE\n  ```\n  → edit src/cart.ts\n  → edit src/discount.ts\n');
+    const second = lore(w, repo, ['show', runs[1].id!.slice(0, 8)]).stdout;
+    assert.match(second, '1 prompt:\n  1. round the total to cents in src/cart.ts\n');
+    assert.not.match(second, 'discount');
   } finally {
     w.cleanup();
   }

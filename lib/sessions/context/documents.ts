@@ -1,19 +1,22 @@
-import { aider } from '../importers/aider.js';
+import { aider, aiderRuns } from '../importers/aider.js';
 import { geminiCli } from '../importers/gemini-cli.js';
 import type { DocumentImporter } from '../importers/importer.js';
-import { titleOf } from '../importers/progress.js';
+import { aiderConversation } from './aider.js';
 import type { SessionContext } from './context.js';
+import { geminiConversation } from './gemini-cli.js';
 
 /**
- * Gemini CLI chats and Aider histories, through their importers: what those read (the
- * first prompt, the files, the times) and no conversation yet. An Aider history holds
- * many runs, so the session's id picks its own.
+ * Gemini CLI chats and Aider histories: the files and times as their importers read them,
+ * the model, prompts and conversation from ./gemini-cli.ts and ./aider.ts. An Aider history
+ * holds many runs, so the session's id picks its own.
  */
 export function documentContext(tool: 'gemini-cli' | 'aider', text: string, path: string, id: string, mtimeMs: number): SessionContext | undefined {
   const importer: DocumentImporter = tool === 'aider' ? aider : geminiCli;
   const { sessions } = importer.readDocument(text, { path, mtimeMs }, { env: {}, home: '', cwd: '', knownDirs: [] });
-  const p = sessions.find((s) => s.id === id) ?? (sessions.length === 1 ? sessions[0] : undefined);
-  if (!p) return undefined;
-  const first = p.firstPrompt ?? (tool === 'aider' ? undefined : titleOf(p));
-  return { prompts: first === undefined ? [] : [first], files: p.files, startedAt: p.startedAt, endedAt: p.endedAt, turns: [] };
+  const at = sessions.length === 1 ? 0 : sessions.findIndex((s) => s.id === id);
+  if (at === -1) return undefined;
+  const p = sessions[at];
+  // The importer reads the runs in order, one session each: the same index picks the run.
+  const talk = tool === 'aider' ? aiderConversation(aiderRuns(text)[at]?.body ?? '') : geminiConversation(text);
+  return { ...talk, files: p.files, startedAt: p.startedAt, endedAt: p.endedAt };
 }
