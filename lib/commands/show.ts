@@ -10,7 +10,9 @@ import { findSession, matchesAnyPrefix, normalisePrefix } from '../sessions/look
 import { normaliseId, type Session } from '../sessions/session.js';
 import { isInside } from '../linking/facts.js';
 import { readSessionContext } from '../sessions/context/read-context.js';
+import { sharedAsContext, sharedAsSession } from '../sessions/shared-session.js';
 import { realDir } from './place.js';
+import { resolveWithShared, sharedSessionContextJson, sharedSummaryJson } from './shared.js';
 import { contextJson, contextLines, minutesOf } from './show-context.js';
 import { splitRewritten, type RewrittenCommit } from './show-rewritten.js';
 import { loadIndex } from './workspace.js';
@@ -163,8 +165,8 @@ export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
     if (!notes.has(repo.root)) notes.set(repo.root, repo.readAllNotes());
     return notes.get(repo.root)!;
   };
-  const { id, session } = await resolveSessionId(sessions, opts.session, async () =>
-    here ? linkedIds((await notesOf(here)).values()) : new Set(),
+  const { id, session, record } = await resolveWithShared(here?.gitDir, opts.session, () =>
+    resolveSessionId(sessions, opts.session, async () => (here ? linkedIds((await notesOf(here)).values()) : new Set())),
   );
 
   const repos = within === undefined ? await reposFor(session, here) : here ? [here] : [];
@@ -180,7 +182,7 @@ export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
   const all = found.flatMap((f) => f.commits.map((c) => ({ ...c, repo: f.root })));
   const tool = all.find((c) => c.link.tool !== undefined)?.link.tool;
 
-  const context = session === undefined ? ({ kind: 'no-log' } as const) : readSessionContext(session);
+  const context = record ? ({ kind: 'read', context: sharedAsContext(record) } as const) : session === undefined ? ({ kind: 'no-log' } as const) : readSessionContext(session);
   if (opts.json) {
     const commits = all
       .sort((a, b) => (b.authorTime ?? 0) - (a.authorTime ?? 0))
@@ -193,13 +195,17 @@ export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
         link: linkJson(c.link),
       }));
     const rewritten = found.flatMap((f) => f.rewritten.map((r) => ({ sha: r.commit.sha, short: r.commit.short, subject: r.commit.subject, repo: f.root, rewritten_as: r.as?.sha ?? null })));
-    io.out(JSON.stringify({ session: sessionSummaryJson(id, session, tool), ...contextJson(context, opts.full === true), repositories: repos.map((r) => r.root), commits, rewritten }, null, 2));
+    const about = record ? { session: sharedSummaryJson(record), ...sharedSessionContextJson(record) } : { session: sessionSummaryJson(id, session, tool), ...contextJson(context, opts.full === true) };
+    io.out(JSON.stringify({ ...about, repositories: repos.map((r) => r.root), commits, rewritten }, null, 2));
     return;
   }
   const read = context.kind === 'read' ? context.context : undefined;
-  const rows = [showText.sessionHeader(id, session !== undefined), ...showText.sessionRows(session, tool), ...showText.contextRows(read?.model, read && minutesOf(read))];
-  for (const line of columns(rows)) io.out(line);
+  const header = record ? ['Session', `${id}  ${showText.sharedBy(record.sharedBy)}`] : showText.sessionHeader(id, session !== undefined);
+  const about = record ? showText.sharedRows(sharedAsSession(record), undefined) : showText.sessionRows(session, tool);
+  for (const line of columns([header, ...about, ...showText.contextRows(read?.model, read && minutesOf(read))])) io.out(line);
   io.out('');
+  // A record shared at level summary counts the prompts without them.
+  if (record?.prompts === undefined && record?.promptCount) for (const line of [showText.promptsNotShared(record.promptCount), '']) io.out(line);
   for (const line of contextLines(context, opts.full === true)) io.out(line);
   const sections = found.filter((f) => f.commits.length > 0 || f.rewritten.length > 0);
   if (sections.length === 0) {

@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { addSessions, git, lore, makeWorld, type World } from './helpers/env.js';
+import { cloneRepo, link, makeRemote } from './helpers/remotes.js';
+
+/**
+ * Reading the session records teammates shared (refs/lore/sessions): Alice's clone holds the
+ * records (written here with git plumbing, in the format README "Session records" fixes) and
+ * pushes them with the notes; Bob, whose index has none of her sessions, reads them.
+ */
+const PROMPTS = 'aaaaaaaa-1111-4000-8000-000000000001';
+const SUMMARY = 'aaaaaaaa-2222-4000-8000-000000000002';
+const BROKEN = 'bbbbbbbb-3333-4000-8000-000000000003';
+const LOCAL = 'cccccccc-4444-4000-8000-000000000004';
+
+const RECORDS: Record<string, string> = {
+  [PROMPTS]: JSON.stringify({ version: 1, id: PROMPTS, tool: 'claude-code', model: 'claude-sonnet-4-5', started_at: '2026-01-13T10:00:00Z', ended_at: '2026-01-13T10:42:00Z', branch: 'fix-login', files: ['src/auth.ts', 'test/auth.test.ts'], prompt_count: 2, title: 'fix the login bug', prompts: ['fix the login bug\nit loops', 'add a test for it'], share: 'prompts', shared_by: 'alice@example.com', shared_at: '2026-01-13T11:00:00Z' }),
+  [SUMMARY]: JSON.stringify({ version: 1, id: SUMMARY, tool: 'codex', started_at: '2026-01-12T09:00:00Z', ended_at: '2026-01-12T09:30:00Z', files: ['src/search.ts'], prompt_count: 3, title: 'speed up search', share: 'summary', shared_by: 'alice@example.com', shared_at: '2026-01-12T10:00:00Z' }),
+  // Another version lore does not read: as if there were no record.
+  [BROKEN]: JSON.stringify({ version: 2, id: BROKEN, share: 'prompts', shared_at: '2026-01-12T10:00:00Z' }),
+  // Bob's index knows this one: his own facts win.
+  [LOCAL]: JSON.stringify({ version: 1, id: LOCAL, tool: 'codex', title: 'what Alice says', share: 'summary', shared_by: 'alice@example.com', shared_at: '2026-01-12T10:00:00Z' }),
+};
+
+/** refs/lore/sessions as a commit of `<first two characters>/<id>.json` files, made with plumbing. */
+function writeRecords(w: World, repo: string, records: Record<string, string>): void {
+  const run = (args: string[], input?: string) => execFileSync('git', args, { cwd: repo, env: w.env, input, encoding: 'utf8' }).trim();
+  const dirs = new Map<string, string[]>();
+  for (const [id, text] of Object.entries(records)) {
+    const blob = run(['hash-object', '-w', '--stdin'], text + '\n');
+    dirs.set(id.slice(0, 2), [...(dirs.get(id.slice(0, 2)) ?? []), `100644 blob ${blob}\t${id}.json`]);
+  }
+  const root = [...dirs].map(([dir, entries]) => `040000 tree ${run(['mktree'], entries.join('\n') + '\n')}\t${dir}`);
+  const tree = run(['mktree'], root.join('\n') + '\n');
+  run(['update-ref', 'refs/lore/sessions', run(['commit-tree', tree, '-m', 'lore: share sessions'])]);
+}
+
+const shared = suite<{ w: World; bob: string; head: string }>('shared session records');
+
+shared.before.each((ctx) => {
+  ctx.w = makeWorld();
+  const { remote, shas } = makeRemote(ctx.w, 2);
+  const alice = cloneRepo(ctx.w, remote, 'alice', 'alice@example.com');
+  writeRecords(ctx.w, alice, RECORDS);
+  link(ctx.w, alice, shas[1], [PROMPTS, BROKEN, LOCAL]);
+  git(ctx.w, alice, ['push', '-q', 'origin', 'refs/notes/lore', 'refs/lore/sessions']);
+  ctx.bob = cloneRepo(ctx.w, remote, 'bob', 'bob@example.com');
+  git(ctx.w, ctx.bob, ['fetch', '-q', 'origin', 'refs/notes/lore:refs/notes/lore', 'refs/lore/sessions:refs/lore/sessions']);
+  addSessions(ctx.w, [{ id: LOCAL, tool: 'claude-code', cwd: ctx.bob, started_at: '2026-01-13T09:00:00Z', ended_at: '2026-01-13T09:10:00Z', title: "Bob's own" }]);
+  ctx.head = shas[1];
+});
+shared.after.each((ctx) => ctx.w.cleanup());
+
+shared('show --commit: a session only shared shows from its record, marked with who shared it', ({ w, bob }) => {
+  const r = lore(w, bob, ['show', '--commit', 'HEAD']);
+  assert.is(r.code, 0, r.stderr);
+  const block = (short: string) => r.stdout.split('\n\n').find((b) => b.startsWith(`  ${short}`)) ?? '';
+  assert.is(
+    block('aaaaaaaa'),
+    [
+      '  aaaaaaaa  (shared by alice@example.com)',
+      '    Title   fix the login bug',
+      '    Tool    claude-code',
+      '    Time    2026-01-13 10:00 - 10:42',
+      '    Branch  fix-login',
+      '    Model   claude-sonnet-4-5',
+      '    Linked  manual by alice@example.com, 2026-01-13 11:00',
+      '    Prompt  fix the login bug',
+      '    Files   src/auth.ts, test/auth.test.ts',
+    ].join('\n'),
+  );
+  assert.match(block('bbbbbbbb'), /^  bbbbbbbb  \(not in the session index\)\n/);
+  assert.match(block('cccccccc'), /^  cccccccc\n    Title      Bob's own\n/);
+  assert.not.match(block('cccccccc'), 'Alice');
+
+  const json = JSON.parse(lore(w, bob, ['show', '--commit', 'HEAD', '--json']).stdout);
+  const byId = (id: string) => json.sessions.find((s: { id: string }) => s.id === id);
+  assert.is(byId(PROMPTS).in_index, false);
+  assert.equal(byId(PROMPTS).shared, { by: 'alice@example.com', at: '2026-01-13T11:00:00Z', level: 'prompts' });
+  assert.equal(byId(PROMPTS).context, { log_found: false, model: 'claude-sonnet-4-5', first_prompt: 'fix the login bug\nit loops', prompt_count: 2, files_edited: ['src/auth.ts', 'test/auth.test.ts'] });
+  assert.is(byId(PROMPTS).link.method, 'manual');
+  assert.is(byId(BROKEN).shared, undefined);
+  assert.is(byId(LOCAL).title, "Bob's own");
+});
+
+shared('show <prefix>: a shared session by a prefix of its id; at level summary its prompts are counted, not shown', ({ w, bob, head }) => {
+  const r = lore(w, bob, ['show', 'aaaaaaaa-1']);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, `Session  ${PROMPTS}  (shared by alice@example.com)\nTitle    fix the login bug\n`);
+  assert.match(r.stdout, /^Model    claude-sonnet-4-5\nLength   42 min\n\n2 prompts:\n  1\. fix the login bug\n  2\. add a test for it\n\n2 files edited:\n  src\/auth\.ts\n/m);
+  assert.match(r.stdout, `  ${head.slice(0, 7)}`);
+  const summary = lore(w, bob, ['show', 'aaaaaaaa-2']);
+  assert.is(summary.code, 0, summary.stderr);
+  assert.match(summary.stdout, '\n3 prompts (not shared)\n\n1 file edited:\n  src/search.ts\n');
+  assert.not.match(summary.stdout, /^\s+1\. /m);
+  // Two records match: ambiguous, as two sessions of the index would be.
+  const both = lore(w, bob, ['show', 'aaaaaaaa']);
+  assert.is(both.code, 1);
+  assert.match(both.stderr, /^Error: session prefix 'aaaaaaaa' is ambiguous: it matches 2 sessions/);
+  const json = JSON.parse(lore(w, bob, ['show', 'aaaaaaaa-2', '--json']).stdout);
+  assert.equal(json.session.shared, { by: 'alice@example.com', at: '2026-01-12T10:00:00Z', level: 'summary' });
+  assert.equal(json.context.prompts, []);
+  assert.is(json.context.prompt_count, 3);
+});
+
+shared.run();
