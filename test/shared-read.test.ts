@@ -104,4 +104,17 @@ shared('show <prefix>: a shared session by a prefix of its id; at level summary 
   assert.is(json.context.prompt_count, 3);
 });
 
+shared('blame marks a line\'s session that only a record knows; --json carries the record', ({ w, bob, head }) => {
+  const file = git(w, bob, ['show', '--name-only', '--format=', head]);
+  const r = lore(w, bob, ['blame', file]);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, `  aaaaaaaa (manual, shared by alice@example.com), bbbbbbbb (manual), cccccccc (manual)\n`);
+  const json = JSON.parse(lore(w, bob, ['blame', file, '--json']).stdout);
+  const sessions = json.ranges[0].sessions;
+  assert.equal(sessions[0].shared, { by: 'alice@example.com', at: '2026-01-13T11:00:00Z', level: 'prompts' });
+  assert.is(sessions[0].title, 'fix the login bug');
+  assert.is(sessions[1].shared, undefined);
+  assert.is(sessions[2].shared, undefined);
+});
+
 shared.run();

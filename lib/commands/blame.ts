@@ -10,6 +10,7 @@ import { parseNote, type LinkRecord } from '../links/record.js';
 import { normaliseId } from '../sessions/session.js';
 import { realDir } from './place.js';
 import { sessionAbbreviator } from './session-abbrev.js';
+import { sharedJson, sharedSessionsOf } from './shared.js';
 import { linkJson } from './show.js';
 import { openWorkspace } from './workspace.js';
 
@@ -113,6 +114,9 @@ export async function blame(opts: BlameOptions, io: Io): Promise<void> {
     commits.set(sha, { info, links: [...parseNote(note).records.values()] });
   }
 
+  // A linked session this index lacks may be one a teammate shared.
+  const linked = [...commits.values()].flatMap((c) => c.links.map((l) => normaliseId(l.session)));
+  const shared = await sharedSessionsOf(repo.gitDir, linked.filter((id) => !index.sessions.has(id)));
   if (opts.json) {
     const out = rows.map((r) => {
       const { info, links } = commits.get(r.sha)!;
@@ -120,7 +124,10 @@ export async function blame(opts: BlameOptions, io: Io): Promise<void> {
         start: r.start,
         end: r.end,
         commit: { sha: info.sha, short: info.short, subject: info.subject },
-        sessions: links.map((l) => ({ id: l.session, link: linkJson(l) })),
+        sessions: links.map((l) => {
+          const record = shared.get(normaliseId(l.session));
+          return { id: l.session, link: linkJson(l), ...(record ? { title: record.title ?? null, shared: sharedJson(record) } : {}) };
+        }),
       };
     });
     io.out(JSON.stringify({ file: path, root: repo.root, ranges: out }, null, 2));
@@ -133,7 +140,13 @@ export async function blame(opts: BlameOptions, io: Io): Promise<void> {
   const shortId = await sessionAbbreviator(repo, index.sessions);
   const table = rows.map((r) => {
     const { info, links } = commits.get(r.sha)!;
-    const sessions = links.map((l) => blameText.session(shortId(normaliseId(l.session)), linkMethod(l))).join(', ');
+    const sessions = links
+      .map((l) => {
+        const record = shared.get(normaliseId(l.session));
+        const id8 = shortId(normaliseId(l.session));
+        return record ? blameText.sharedSession(id8, linkMethod(l), record.sharedBy) : blameText.session(id8, linkMethod(l));
+      })
+      .join(', ');
     return [blameText.lines(r.start, r.end), info.short, sessions || blameText.noLink];
   });
   for (const line of columns(table)) io.out(line);
