@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { addSessions, git, lore, makeWorld, type World } from './helpers/env.js';
+import { startMcp } from './helpers/mcp.js';
 import { cloneRepo, link, makeRemote } from './helpers/remotes.js';
 
 /**
@@ -115,6 +118,55 @@ shared('blame marks a line\'s session that only a record knows; --json carries t
   assert.is(sessions[0].title, 'fix the login bug');
   assert.is(sessions[1].shared, undefined);
   assert.is(sessions[2].shared, undefined);
+});
+
+shared('search finds local and shared sessions by title, prompt and file, newest first, with their commits', async ({ w, bob, head }) => {
+  const log = join(w.dir, 'bob.jsonl');
+  const line = { type: 'user', sessionId: LOCAL, timestamp: '2026-01-13T09:00:00Z', cwd: bob, message: { role: 'user', content: 'why does the LOGIN page flicker?' } };
+  writeFileSync(log, JSON.stringify(line) + '\n');
+  addSessions(w, [{ id: LOCAL, log }]);
+  const short = head.slice(0, 7);
+  const r = lore(w, bob, ['search', 'login']);
+  assert.is(r.code, 0, r.stderr);
+  assert.is(
+    r.stdout,
+    [
+      "2 sessions match 'login':",
+      '',
+      '  aaaaaaaa-1  2026-01-13 10:00  claude-code  fix the login bug  (shared by alice@example.com)',
+      '    title: fix the login bug',
+      `    commits: ${short} commit 2`,
+      '',
+      "  cccccccc  2026-01-13 09:00  claude-code  Bob's own",
+      '    prompt: why does the LOGIN page flicker?',
+      `    commits: ${short} commit 2`,
+      '',
+    ].join('\n'),
+  );
+  // A file a shared record names; a session with no commit here; one more than --limit.
+  assert.match(lore(w, bob, ['search', 'search.ts']).stdout, "1 session matches 'search.ts':\n\n  aaaaaaaa-2  2026-01-12 09:00  codex  speed up search  (shared by alice@example.com)\n    file: src/search.ts\n    commits: none linked here\n");
+  assert.match(lore(w, bob, ['search', 'login', '--limit', '1']).stdout, /^2 sessions match 'login'; the newest 1 \(--limit 1\):\n\n  aaaaaaaa-1 /);
+  assert.is(lore(w, bob, ['search', 'nothing like it']).stdout, "No session matches 'nothing like it'\n");
+  const json = JSON.parse(lore(w, bob, ['search', 'test', '--json']).stdout);
+  assert.is(json.total, 1);
+  assert.equal(json.sessions[0].matched, ['prompts', 'files']);
+  assert.equal(json.sessions[0].match, { field: 'prompts', text: 'add a test for it' });
+  assert.equal(json.sessions[0].shared, { by: 'alice@example.com', at: '2026-01-13T11:00:00Z', level: 'prompts' });
+  assert.equal(json.sessions[0].commits, [{ sha: head, short, subject: 'commit 2' }]);
+  const bad = lore(w, bob, ['search', ' ']);
+  assert.is(bad.code, 2);
+  assert.is(bad.stderr, 'Error: nothing to search for: give the text to find (lore search <TEXT>)\n');
+
+  // The MCP server answers the same.
+  const m = await startMcp(w, bob);
+  try {
+    const answer = await m.call('lore_search', { text: 'test' });
+    assert.equal(answer.structuredContent, json);
+    const session = (await m.call('lore_get_session', { session: 'aaaaaaaa-1' })).structuredContent as { session: { shared: unknown } };
+    assert.equal(session.session.shared, { by: 'alice@example.com', at: '2026-01-13T11:00:00Z', level: 'prompts' });
+  } finally {
+    await m.close();
+  }
 });
 
 shared.run();
