@@ -20,9 +20,12 @@ export async function sharedSessionsOf(gitDir: string, ids: Iterable<string>): P
   return out;
 }
 
-/** Every shared record that can be read. */
+/** Every shared record that can be read and names the session its file is named for. */
 export async function allSharedSessions(gitDir: string): Promise<SharedSession[]> {
-  return [...(await readAllRecords(gitDir)).values()].flatMap((text) => parseSharedSession(text) ?? []);
+  return [...(await readAllRecords(gitDir))].flatMap(([id, text]) => {
+    const r = parseSharedSession(text);
+    return r && r.id === id ? [r] : [];
+  });
 }
 
 /** Who shared it, when and at which level, for --json. */
