@@ -169,4 +169,18 @@ shared('search finds local and shared sessions by title, prompt and file, newest
   }
 });
 
+shared("a teammate's record cannot act on the terminal: its control characters are shown escaped", ({ w, bob, head }) => {
+  const id = 'dddddddd-5555-4000-8000-000000000005';
+  const evil = '\u001b]0;pwned\u0007';
+  writeRecords(w, bob, { [id]: JSON.stringify({ version: 1, id, title: `t${evil}`, prompts: [`p${evil}`], files: [`f${evil}`], share: 'prompts', shared_by: `e${evil}@x.org`, shared_at: '2026-01-13T11:00:00Z' }) });
+  link(w, bob, head, [id]);
+  for (const args of [['show', '--commit', 'HEAD'], ['show', 'dddddddd'], ['search', 'pwned'], ['show', 'dddddddd', '--json']]) {
+    const r = lore(w, bob, args);
+    assert.is(r.code, 0, r.stderr);
+    assert.not.match(r.stdout, '\u001b', args.join(' '));
+    assert.not.match(r.stdout, '\u0007', args.join(' '));
+  }
+  assert.match(lore(w, bob, ['show', 'dddddddd']).stdout, `Session  ${id}  (shared by e\\x1b]0;pwned\\x07@x.org)\nTitle    t\\x1b]0;pwned\\x07\n`);
+});
+
 shared.run();

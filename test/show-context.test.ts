@@ -1,5 +1,5 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readAiderHistory } from '../lib/sessions/importers/aider.js';
@@ -125,6 +125,25 @@ test('show --commit adds each linked session\'s first prompt and files from its 
     const byId = (p: string) => json.sessions.find((s: { id: string }) => s.id.startsWith(p));
     assert.equal(byId('aaaaaaaa').context, { log_found: true, model: 'claude-opus-4-1', first_prompt: 'fix the login bug\nin auth.ts', prompt_count: 1, files_edited: files.map((f) => join(repo, f)) });
     assert.is(byId('cccccccc').context, undefined);
+  } finally {
+    w.cleanup();
+  }
+});
+
+test("Gemini CLI's hooks name the chat too: show reads a session only its hooks reported", () => {
+  const w = makeWorld();
+  try {
+    const repo = makeRepo(w);
+    const chat = join(w.home, '.gemini/tmp/x/chats/session.json');
+    mkdirSync(dirname(chat), { recursive: true });
+    copyFileSync(GEMINI + '.json', chat);
+    const input = JSON.stringify({ session_id: '18f475c0-690f-4bc9-b84e-88a0a1e9518f', transcript_path: chat, cwd: repo, hook_event_name: 'SessionStart', timestamp: new Date().toISOString() });
+    assert.is(lore(w, repo, ['hooks', 'agent-event', '--agent', 'gemini-cli'], { input }).code, 0);
+    const r = lore(w, repo, ['show', '18f475c0']);
+    assert.is(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Tool +gemini-cli$/m);
+    assert.match(r.stdout, /^Model +gemini-2\.5-flash$/m);
+    assert.match(r.stdout, '  1. add another hello bob console log to @index.ts\n');
   } finally {
     w.cleanup();
   }
