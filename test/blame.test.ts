@@ -14,6 +14,9 @@ interface Ctx {
 
 const b = suite<Ctx>('lore blame');
 
+/** The first line of each run of lines (its range, commit and sessions), without the lines below it. */
+const heads = (stdout: string) => stdout.split('\n').filter((l) => /^L\d/.test(l)).map((l) => l + '\n').join('');
+
 // first: a.txt lines 1-6; fix: rewrites lines 2-3 and adds line 7, and cuts b-d out of moved.txt.
 b.before.each((ctx) => {
   ctx.w = makeWorld();
@@ -35,34 +38,58 @@ b.before.each((ctx) => {
 });
 b.after.each((ctx) => ctx.w.cleanup());
 
-b('one row per run of lines from one commit, with its sessions or a note that it has none', ({ w, repo, s1, s2 }) => {
+b('one row per run of lines from one commit: its sessions, the commit subject, the session titles, the code', ({ w, repo, s1, s2 }) => {
+  addSessions(w, [{ id: SID.a, title: 'Make the login work' }]);
   const r = lore(w, repo, ['blame', 'a.txt']);
   assert.is(r.code, 0, r.stderr);
   assert.is(
     r.stdout,
     [
       `L1    ${s1}  (no linked session)`,
+      '    commit   first',
+      '    1 | l1',
+      '',
       `L2-3  ${s2}  c9731a91 (manual), c9731a92 (auto 72%)`,
+      '    commit   Fix login bug',
+      '    session  c9731a91  Make the login work',
+      '    2 | L2',
+      '    3 | L3',
+      '',
       `L4-6  ${s1}  (no linked session)`,
+      '    commit   first',
+      '    4 | l4',
+      '    5 | l5',
+      '    6 | l6',
+      '',
       `L7    ${s2}  c9731a91 (manual), c9731a92 (auto 72%)`,
+      '    commit   Fix login bug',
+      '    session  c9731a91  Make the login work',
+      '    7 | l7',
       '',
     ].join('\n'),
   );
   assert.is(r.stderr, '');
 });
 
+b('line numbers line up from the widest, and blank lines of code stay blank', ({ w, repo }) => {
+  commit(w, repo, { files: { 'long.txt': Array.from({ length: 10 }, (_, i) => (i === 8 ? '' : `x${i + 1}`)).join('\n') + '\n' }, message: 'long' });
+  const r = lore(w, repo, ['blame', 'long.txt:8-10']);
+  assert.is(r.code, 0, r.stderr);
+  assert.equal(r.stdout.split('\n').slice(2), ['     8 | x8', '     9 |', '    10 | x10', '']);
+});
+
 b('lines git blames in two pieces but from one commit make one row', ({ w, repo, s1 }) => {
   const r = lore(w, repo, ['blame', 'moved.txt']);
   assert.is(r.code, 0, r.stderr);
-  assert.is(r.stdout, `L1-2  ${s1}  (no linked session)\n`);
+  assert.is(heads(r.stdout), `L1-2  ${s1}  (no linked session)\n`);
 });
 
 b('FILE:LINE and FILE:LINE-END show only those lines', ({ w, repo, s1, s2 }) => {
   const range = lore(w, repo, ['blame', 'a.txt:3-5']);
   assert.is(range.code, 0, range.stderr);
-  assert.is(range.stdout, `L3    ${s2}  c9731a91 (manual), c9731a92 (auto 72%)\nL4-5  ${s1}  (no linked session)\n`);
+  assert.is(heads(range.stdout), `L3    ${s2}  c9731a91 (manual), c9731a92 (auto 72%)\nL4-5  ${s1}  (no linked session)\n`);
   const one = lore(w, repo, ['blame', 'a.txt:7']);
-  assert.is(one.stdout, `L7  ${s2}  c9731a91 (manual), c9731a92 (auto 72%)\n`);
+  assert.is(heads(one.stdout), `L7  ${s2}  c9731a91 (manual), c9731a92 (auto 72%)\n`);
 });
 
 b('--json: ranges with their commit and linked sessions', ({ w, repo, s1, s2 }) => {
@@ -81,9 +108,10 @@ b('--json: ranges with their commit and linked sessions', ({ w, repo, s1, s2 }) 
   assert.match(json.ranges[1].commit.sha, /^[0-9a-f]{40}$/);
   assert.equal(json.ranges[0].sessions, []);
   assert.equal(json.ranges[1].sessions, [
-    { id: SID.a, link: { method: 'manual', confidence: null, linked_at: '2026-01-13T10:45:00Z', linked_by: null } },
-    { id: SID.b, link: { method: 'auto', confidence: 0.72, linked_at: '2026-01-13T10:45:00Z', linked_by: null } },
+    { id: SID.a, title: null, link: { method: 'manual', confidence: null, linked_at: '2026-01-13T10:45:00Z', linked_by: null } },
+    { id: SID.b, title: null, link: { method: 'auto', confidence: 0.72, linked_at: '2026-01-13T10:45:00Z', linked_by: null } },
   ]);
+  assert.equal(json.ranges.map((x: { lines: string[] }) => x.lines), [['l1'], ['L2']]);
   const empty = JSON.parse(lore(w, repo, ['blame', 'empty.txt', '--json']).stdout);
   assert.equal(empty, { file: 'empty.txt', root: repo, ranges: [] });
 });
@@ -92,7 +120,7 @@ b('paths are relative to the current directory, from any subdirectory', ({ w, re
   const sub = join(repo, 'lib');
   const here = lore(w, sub, ['blame', 'x.ts']);
   assert.is(here.code, 0, here.stderr);
-  assert.is(here.stdout, `L1  ${s1}  (no linked session)\n`);
+  assert.is(heads(here.stdout), `L1  ${s1}  (no linked session)\n`);
   const up = lore(w, sub, ['blame', '../a.txt:1', '--json']);
   assert.is(JSON.parse(up.stdout).file, 'a.txt');
   const abs = lore(w, sub, ['blame', join(repo, 'lib/x.ts'), '--json']);
@@ -102,8 +130,8 @@ b('paths are relative to the current directory, from any subdirectory', ({ w, re
 b("a ':' in a file name: no numeric suffix, or the whole name exists, means it is part of the name", ({ w, repo, s1 }) => {
   const plain = lore(w, repo, ['blame', 'notes:v2.txt']);
   assert.is(plain.code, 0, plain.stderr);
-  assert.is(plain.stdout, `L1  ${s1}  (no linked session)\n`);
-  assert.is(lore(w, repo, ['blame', 'notes:v2.txt:1']).stdout, `L1  ${s1}  (no linked session)\n`);
+  assert.is(heads(plain.stdout), `L1  ${s1}  (no linked session)\n`);
+  assert.is(heads(lore(w, repo, ['blame', 'notes:v2.txt:1']).stdout), `L1  ${s1}  (no linked session)\n`);
   commit(w, repo, { files: { 'weird:2': 'w\n' }, message: 'weird' });
   const weird = lore(w, repo, ['blame', 'weird:2', '--json']);
   assert.is(weird.code, 0, weird.stderr);
@@ -151,7 +179,7 @@ b('session ids are as long as needed to be unique among the index and the notes,
   setNote(w, repo, other, [noteLine('c9731a92-1000-4000-8000-00000000000a', 'manual')]);
   const r = lore(w, repo, ['blame', 'a.txt:2']);
   assert.is(r.code, 0, r.stderr);
-  assert.is(r.stdout, `L2  ${s2}  c9731a91-4 (manual), c9731a92-0 (auto 72%)\n`);
+  assert.is(heads(r.stdout), `L2  ${s2}  c9731a91-4 (manual), c9731a92-0 (auto 72%)\n`);
   const show = lore(w, repo, ['show', 'c9731a91-4']);
   assert.is(show.code, 0, show.stderr);
   assert.match(show.stdout, `Session    ${SID.a}`);

@@ -1,8 +1,9 @@
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { addSessions, commit, git, LORE_BIN, lore, makeRepo, makeWorld, PROJECT, SID, type World } from './helpers/env.js';
+import { pathWithoutLore } from './helpers/hooks.js';
 import { cloneRepo, link, makeRemote } from './helpers/remotes.js';
 
 interface Check {
@@ -24,12 +25,7 @@ function pathWithLore(w: World): string {
   mkdirSync(bin, { recursive: true });
   writeFileSync(join(bin, 'lore'), `#!/bin/sh\nexec '${process.execPath}' '${LORE_BIN}' "$@"\n`);
   chmodSync(join(bin, 'lore'), 0o755);
-  return [bin, ...pathWithoutLore().split(delimiter)].join(delimiter);
-}
-
-/** The test's PATH without any directory that holds a `lore`. */
-function pathWithoutLore(): string {
-  return (process.env.PATH ?? '').split(delimiter).filter((d) => d !== '' && !existsSync(join(d, 'lore'))).join(delimiter);
+  return [bin, pathWithoutLore(w)].join(delimiter);
 }
 
 function report(w: World, cwd: string, path = pathWithLore(w)): { code: number; checks: Check[]; ok: boolean; stderr: string } {
@@ -87,11 +83,12 @@ doctor('a repository with nothing set up: each problem with its fix, exit 1', ({
   const r = report(w, repo);
   assert.is(r.code, 1);
   assert.is(r.ok, false);
-  assert.match(r.stderr, 'Error: lore doctor found 4 problems; the fix is under each');
+  assert.match(r.stderr, 'Error: lore doctor found 5 problems; the fix is under each');
   const problems = r.checks.filter((c) => c.status === 'problem').map((c) => [c.name, c.fix]);
   assert.equal(problems, [
     ['post-commit hook', 'lore hooks install'],
     ['post-rewrite hook', 'lore hooks install'],
+    ['post-merge hook', 'lore hooks install'],
     ['notes rewrite', 'lore hooks install'],
     ['identity', 'git config user.name "Your Name" && git config user.email you@example.com'],
   ]);
@@ -103,7 +100,7 @@ doctor('a repository with nothing set up: each problem with its fix, exit 1', ({
 
 doctor('lore missing from the PATH the hooks see is a problem, with its fix', ({ w }) => {
   const clone = healthyClone(w);
-  const r = report(w, clone, pathWithoutLore());
+  const r = report(w, clone, pathWithoutLore(w));
   assert.is(r.code, 1, r.stderr);
   const path = check(r.checks, 'lore on PATH');
   assert.is(path.status, 'problem');

@@ -158,7 +158,7 @@ hooks('status --json: the facts of the text, before and after install', ({ w, re
   const before = lore(w, repo, ['hooks', 'status', '--json']);
   assert.is(before.code, 0, before.stderr);
   const off = JSON.parse(before.stdout);
-  assert.equal(off.hooks.map((h: { hook: string; installed: boolean }) => [h.hook, h.installed]), [['post-commit', false], ['post-rewrite', false]]);
+  assert.equal(off.hooks.map((h: { hook: string; installed: boolean }) => [h.hook, h.installed]), [['post-commit', false], ['post-rewrite', false], ['post-merge', false]]);
   assert.equal([off.agents, off.rewrite_ref, off.display_ref], [[], false, false]);
   installHooks(w, repo);
   const on = JSON.parse(lore(w, repo, ['hooks', 'status', '--json']).stdout);

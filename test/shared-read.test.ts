@@ -112,6 +112,8 @@ shared('blame marks a line\'s session that only a record knows; --json carries t
   const r = lore(w, bob, ['blame', file]);
   assert.is(r.code, 0, r.stderr);
   assert.match(r.stdout, `  aaaaaaaa (manual, shared by alice@example.com), bbbbbbbb (manual), cccccccc (manual)\n`);
+  // The title lines: the record's for Alice's session, Bob's own for his.
+  assert.match(r.stdout, "\n    session  aaaaaaaa  fix the login bug\n    session  cccccccc  Bob's own\n");
   const json = JSON.parse(lore(w, bob, ['blame', file, '--json']).stdout);
   const sessions = json.ranges[0].sessions;
   assert.equal(sessions[0].shared, { by: 'alice@example.com', at: '2026-01-13T11:00:00Z', level: 'prompts' });

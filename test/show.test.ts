@@ -170,6 +170,9 @@ show('a linked commit missing from the repository still shows', ({ w, repo }) =>
   assert.match(r.stdout, `\n  ${lost.slice(0, 7)}  ?     manual  (commit not in this repository)\n`);
   const json = JSON.parse(lore(w, repo, ['show', 'c9731a91', '--json']).stdout);
   assert.equal([json.commits[0].sha, json.commits[0].subject, json.commits[0].date], [lost, null, null]);
+  // Cut as git abbreviates every other commit here.
+  git(w, repo, ['config', 'core.abbrev', '12']);
+  assert.match(lore(w, repo, ['show', 'c9731a91']).stdout, `\n  ${lost.slice(0, 12)}  ?     manual  (commit not in this repository)\n`);
 });
 
 show('a session only the notes know: by full id it shows, by prefix the error names it', ({ w, repo, fix }) => {

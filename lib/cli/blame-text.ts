@@ -5,6 +5,9 @@ export const blameText = {
   /** A session the index lacks that a teammate shared (refs/lore/sessions). */
   sharedSession: (id8: string, method: string, by: string | undefined) => `${id8} (${method}, ${by === undefined ? 'shared' : `shared by ${by}`})`,
   noLink: '(no linked session)',
+  subject: (subject: string) => `    commit   ${subject}`,
+  title: (id: string, title: string) => `    session  ${id}  ${title}`,
+  code: (n: number, width: number, line: string) => `    ${String(n).padStart(width)} |${line === '' ? '' : ` ${line}`}`,
   empty: (file: string) => `${file} is empty at HEAD`,
 
   // Mistakes on the command line.

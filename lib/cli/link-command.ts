@@ -1,5 +1,7 @@
 import type { Argv } from 'yargs';
 import { LoreError } from '../errors.js';
+import { newLinkReport } from '../links/link-report.js';
+import { linkReportJson, type LinkMode } from './link-json.js';
 import type { Io } from './io.js';
 
 export interface LinkArgs {
@@ -12,6 +14,7 @@ export interface LinkArgs {
   yes: boolean;
   dryRun: boolean;
   allAuthors: boolean;
+  json: boolean;
 }
 
 export const LINK_USAGE = `Link sessions to git commits
@@ -36,7 +39,8 @@ export function linkOptions<T>(y: Argv<T>) {
       type: 'boolean',
       default: false,
       describe: "With --backfill, also link commits whose author and committer are not you (git's identity, .mailmap applied); off by default so teammates' commits are never claimed",
-    });
+    })
+    .option('json', { type: 'boolean', default: false, describe: 'Print what was (or would be) linked as one JSON object' });
 }
 
 function parseThreshold(raw: unknown): number {
@@ -61,6 +65,7 @@ export function toLinkArgs(argv: Record<string, unknown>): LinkArgs {
     yes: Boolean(argv.yes),
     dryRun: Boolean(argv['dry-run'] ?? argv.dryRun),
     allAuthors: Boolean(argv['all-authors'] ?? argv.allAuthors),
+    json: Boolean(argv.json),
   };
   if (a.backfill && !a.auto) throw new LoreError('BAD_ARGUMENT', '--backfill goes with --auto', 'Run: lore link --auto --backfill');
   if (a.current && a.auto) throw new LoreError('BAD_ARGUMENT', '--current and --auto cannot be combined');
@@ -70,25 +75,38 @@ export function toLinkArgs(argv: Record<string, unknown>): LinkArgs {
   if (a.backfill && argv.commit !== undefined && argv.commit !== 'HEAD') {
     throw new LoreError('BAD_ARGUMENT', '--commit does not go with --backfill, which scans every ended session');
   }
+  if (a.json && a.auto && !a.yes && !a.dryRun) {
+    throw new LoreError('BAD_ARGUMENT', '--json with --auto asks no question: add --dry-run or --yes');
+  }
   if (!a.current && !a.auto && sessions.length === 0) {
     throw new LoreError('BAD_ARGUMENT', 'no session given', 'Give a session id (see `lore sessions`), or use --current or --auto.');
   }
   return a;
 }
 
+function modeOf(a: LinkArgs): LinkMode {
+  if (a.current) return 'current';
+  if (a.auto) return a.backfill ? 'backfill' : 'auto';
+  return 'manual';
+}
+
+/** Runs the mode; with --json its lines are left unprinted and the report is printed instead. */
 export async function runLink(a: LinkArgs, cwd: string, io: Io): Promise<void> {
-  if (a.current) {
+  const report = a.json ? newLinkReport() : undefined;
+  const quiet: Io = a.json ? { ...io, out: () => {} } : io;
+  const mode = modeOf(a);
+  if (mode === 'current') {
     const { linkCurrent } = await import('../commands/link-current.js');
-    return linkCurrent({ cwd, commit: a.commit, dryRun: a.dryRun }, io);
-  }
-  if (a.auto && a.backfill) {
+    await linkCurrent({ cwd, commit: a.commit, dryRun: a.dryRun, report }, quiet);
+  } else if (mode === 'backfill') {
     const { linkBackfill } = await import('../commands/link-backfill.js');
-    return linkBackfill({ cwd, dryRun: a.dryRun, yes: a.yes, allAuthors: a.allAuthors }, io);
-  }
-  if (a.auto) {
+    await linkBackfill({ cwd, dryRun: a.dryRun, yes: a.yes, allAuthors: a.allAuthors, report }, quiet);
+  } else if (mode === 'auto') {
     const { linkAuto } = await import('../commands/link-auto.js');
-    return linkAuto({ cwd, commit: a.commit, threshold: a.threshold, dryRun: a.dryRun, yes: a.yes }, io);
+    await linkAuto({ cwd, commit: a.commit, threshold: a.threshold, dryRun: a.dryRun, yes: a.yes, report }, quiet);
+  } else {
+    const { linkManual } = await import('../commands/link-manual.js');
+    await linkManual({ cwd, sessions: a.sessions, commit: a.commit, dryRun: a.dryRun, report }, quiet);
   }
-  const { linkManual } = await import('../commands/link-manual.js');
-  return linkManual({ cwd, sessions: a.sessions, commit: a.commit, dryRun: a.dryRun }, io);
+  if (report) io.out(linkReportJson(mode, a.dryRun, report));
 }

@@ -5,7 +5,7 @@ import { columns } from '../cli/format.js';
 import type { Io } from '../cli/io.js';
 import { linkMethod } from '../cli/show-text.js';
 import { isLoreError, LoreError } from '../errors.js';
-import type { BlameRange, CommitInfo, Repo } from '../git/repo.js';
+import type { Blame, BlameRange, CommitInfo, Repo } from '../git/repo.js';
 import { parseNote, type LinkRecord } from '../links/record.js';
 import { normaliseId } from '../sessions/session.js';
 import { realDir } from './place.js';
@@ -67,7 +67,7 @@ function repoPath(repo: Repo, cwd: string, file: string): string {
   return rel.split(sep).join('/');
 }
 
-async function blameFile(repo: Repo, path: string, file: string, cwd: string): Promise<BlameRange[]> {
+async function blameFile(repo: Repo, path: string, file: string, cwd: string): Promise<Blame> {
   try {
     return await repo.blame(path);
   } catch (e) {
@@ -97,7 +97,7 @@ export async function blame(opts: BlameOptions, io: Io): Promise<void> {
   const target = parseTarget(opts.target, opts.cwd);
   const { repo, index } = await openWorkspace(opts.cwd, io);
   const path = repoPath(repo, opts.cwd, target.file);
-  const ranges = await blameFile(repo, path, target.file, opts.cwd);
+  const { ranges, lines } = await blameFile(repo, path, target.file, opts.cwd);
   const total = ranges.reduce((n, r) => Math.max(n, r.start + r.lines - 1), 0);
   const first = target.first ?? 1;
   const last = target.last ?? total;
@@ -117,6 +117,7 @@ export async function blame(opts: BlameOptions, io: Io): Promise<void> {
   // A linked session this index lacks may be one a teammate shared.
   const linked = [...commits.values()].flatMap((c) => c.links.map((l) => normaliseId(l.session)));
   const shared = await sharedSessionsOf(repo.gitDir, linked.filter((id) => !index.sessions.has(id)));
+  const titleOf = (l: LinkRecord) => index.sessions.get(normaliseId(l.session))?.title ?? shared.get(normaliseId(l.session))?.title ?? null;
   if (opts.json) {
     const out = rows.map((r) => {
       const { info, links } = commits.get(r.sha)!;
@@ -126,8 +127,9 @@ export async function blame(opts: BlameOptions, io: Io): Promise<void> {
         commit: { sha: info.sha, short: info.short, subject: info.subject },
         sessions: links.map((l) => {
           const record = shared.get(normaliseId(l.session));
-          return { id: l.session, link: linkJson(l), ...(record ? { title: record.title ?? null, shared: sharedJson(record) } : {}) };
+          return { id: l.session, title: titleOf(l), link: linkJson(l), ...(record ? { shared: sharedJson(record) } : {}) };
         }),
+        lines: lines.slice(r.start - 1, r.end),
       };
     });
     io.out(JSON.stringify({ file: path, root: repo.root, ranges: out }, null, 2));
@@ -138,16 +140,27 @@ export async function blame(opts: BlameOptions, io: Io): Promise<void> {
     return;
   }
   const shortId = await sessionAbbreviator(repo, index.sessions);
-  const table = rows.map((r) => {
+  const sessionCell = (l: LinkRecord) => {
+    const record = shared.get(normaliseId(l.session));
+    const id = shortId(normaliseId(l.session));
+    return record ? blameText.sharedSession(id, linkMethod(l), record.sharedBy) : blameText.session(id, linkMethod(l));
+  };
+  const heads = columns(
+    rows.map((r) => {
+      const { info, links } = commits.get(r.sha)!;
+      return [blameText.lines(r.start, r.end), info.short, links.map(sessionCell).join(', ') || blameText.noLink];
+    }),
+  );
+  const width = String(last).length;
+  rows.forEach((r, i) => {
     const { info, links } = commits.get(r.sha)!;
-    const sessions = links
-      .map((l) => {
-        const record = shared.get(normaliseId(l.session));
-        const id8 = shortId(normaliseId(l.session));
-        return record ? blameText.sharedSession(id8, linkMethod(l), record.sharedBy) : blameText.session(id8, linkMethod(l));
-      })
-      .join(', ');
-    return [blameText.lines(r.start, r.end), info.short, sessions || blameText.noLink];
+    if (i > 0) io.out('');
+    io.out(heads[i]);
+    io.out(blameText.subject(info.subject));
+    for (const l of links) {
+      const title = titleOf(l);
+      if (title) io.out(blameText.title(shortId(normaliseId(l.session)), title));
+    }
+    for (let n = r.start; n <= r.end; n++) io.out(blameText.code(n, width, lines[n - 1] ?? ''));
   });
-  for (const line of columns(table)) io.out(line);
 }

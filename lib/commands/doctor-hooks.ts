@@ -25,7 +25,7 @@ function hookCheck(layout: Layout, hook: HookName): Check {
 
 /**
  * lore's git hooks where git runs them (core.hooksPath, Husky, lefthook, worktrees): the
- * two every install writes, and pre-push when it is there.
+ * ones every install writes, and pre-push when it is there.
  */
 export function gitHookChecks(top: string): Check[] {
   const layout = findLayout(top);

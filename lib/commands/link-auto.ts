@@ -3,6 +3,7 @@ import { formatMinute } from '../cli/format.js';
 import { confirm } from '../cli/io.js';
 import { linkText } from '../cli/link-text.js';
 import { writeLinks, type PlannedLink } from '../links/apply.js';
+import { skipOf, type LinkReport } from '../links/link-report.js';
 import { parseNote } from '../links/record.js';
 import { isNear, planAuto, type AutoCandidate } from '../linking/auto.js';
 import { isInside, type CommitFacts } from '../linking/facts.js';
@@ -17,6 +18,7 @@ export interface AutoLinkOptions {
   threshold: number;
   dryRun: boolean;
   yes: boolean;
+  report?: LinkReport;
 }
 
 /** `lore link --auto`: scores the sessions near one commit and proposes the likely ones. */
@@ -48,12 +50,22 @@ export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
 
   const linked = parseNote(note).records;
   const id8 = (c: AutoCandidate) => shortId(c.facts.session.id);
-  for (const c of plan.rejected) io.out(linkText.skipped(id8(c), c.confidence, opts.threshold));
-  for (const { candidate, loss } of plan.lost) io.out(linkText.lost(id8(candidate), loss));
+  const skipped = opts.report?.skipped ?? [];
+  for (const c of plan.rejected) {
+    io.out(linkText.skipped(id8(c), c.confidence, opts.threshold));
+    skipped.push({ session: c.facts.session.id, commit: commit.sha, reason: 'below-threshold', confidence: c.confidence });
+  }
+  for (const { candidate, loss } of plan.lost) {
+    io.out(linkText.lost(id8(candidate), loss));
+    skipped.push(skipOf(candidate.facts.session.id, commit.sha, loss));
+  }
   const proposals: AutoCandidate[] = [];
   for (const c of plan.accepted) {
-    if (linked.has(c.facts.session.id)) io.out(linkText.skippedLinked(id8(c)));
-    else proposals.push(c);
+    if (!linked.has(c.facts.session.id)) proposals.push(c);
+    else {
+      io.out(linkText.skippedLinked(id8(c)));
+      skipped.push({ session: c.facts.session.id, commit: commit.sha, reason: 'already-linked', confidence: c.confidence });
+    }
   }
   if (proposals.length === 0) {
     io.out(linkText.noneMeet());
@@ -62,11 +74,6 @@ export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
   io.out(linkText.meetThreshold(proposals.length));
   if (opts.dryRun || !opts.yes) {
     for (const c of proposals) io.out(linkText.autoWould(id8(c), commit.short, c.confidence));
-  }
-  if (opts.dryRun) return;
-  if (!opts.yes && !(await confirm(io, linkText.prompt))) {
-    io.out(linkText.notApplied());
-    return;
   }
   const planned: PlannedLink[] = proposals.map((c) => ({
     session: c.facts.session.id,
@@ -77,7 +84,16 @@ export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
     tool: c.facts.session.tool,
     signals: linkSignals({ overlap: c.evidence.files, commitFiles: commitFiles.length, distanceMs: c.distance, branch: c.evidence.branch }),
   }));
+  if (opts.dryRun) {
+    opts.report?.links.push(...planned.map((link) => ({ link, status: 'would-link' as const })));
+    return;
+  }
+  if (!opts.yes && !(await confirm(io, linkText.prompt))) {
+    io.out(linkText.notApplied());
+    return;
+  }
   const added = await writeLinks(repo, planned);
+  opts.report?.links.push(...planned.map((link) => ({ link, status: added.some((l) => l.session === link.session) ? ('linked' as const) : ('already-linked' as const) })));
   const conf = new Map(proposals.map((c) => [c.facts.session.id, c.confidence]));
   for (const l of added) io.out(linkText.autoLinked(shortId(l.session), commit.short, conf.get(l.session)!));
   io.out(linkText.applied(added.length));

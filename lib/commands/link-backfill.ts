@@ -5,6 +5,7 @@ import { findGitRoot } from '../git/discover.js';
 import { openRepo } from '../git/nodegit-repo.js';
 import type { Repo } from '../git/repo.js';
 import { writeLinks, type PlannedLink } from '../links/apply.js';
+import type { LinkReport, LinkStatus } from '../links/link-report.js';
 import { parseNote } from '../links/record.js';
 import { filterByFiles, pairsInWindows, type BackfillPair } from '../linking/backfill.js';
 import type { Placed } from '../linking/current.js';
@@ -18,6 +19,7 @@ export interface BackfillOptions {
   dryRun: boolean;
   yes: boolean;
   allAuthors: boolean;
+  report?: LinkReport;
 }
 
 interface RepoPlan {
@@ -111,6 +113,11 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
   // git's abbreviation, but never under the 8 digits the seed's backfill lines show.
   const line = (p: BackfillPair & { abbrev: number }, text: typeof linkText.backfillWould) =>
     text(shortId(p.facts.session.id), p.commit.sha.slice(0, Math.max(8, p.abbrev)), p.commit.subject);
+  const report = (status: LinkStatus) =>
+    opts.report?.links.push(...plans.flatMap((plan) => backfillLinks(plan.pairs, plan.abbrev).map((link) => ({ link, status }))));
+  if (opts.report) {
+    opts.report.backfill = { ended: ended.length, existing: existing.length, in_git: existing.length - nonGit, no_overlap: noOverlap, outclaimed, other_authors: otherAuthors };
+  }
   const summary = () => {
     io.out(linkText.scanned(ended.length, existing.length, existing.length - nonGit));
     io.out(linkText.skippedMissing(ended.length - existing.length));
@@ -133,6 +140,7 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
     await apply(plans);
     lines(linkText.backfillLinked);
   }
+  report(applyNow ? 'linked' : 'would-link');
   summary();
   if (opts.dryRun || applyNow) return;
   if (!(await confirm(io, linkText.prompt))) {

@@ -1,6 +1,7 @@
 import type { Io } from '../cli/io.js';
 import { linkText } from '../cli/link-text.js';
 import { findGitRoot } from '../git/discover.js';
+import { skipOf, type LinkReport } from '../links/link-report.js';
 import { commitDistance } from '../linking/auto.js';
 import { decideCurrent, isCurrent, mayBeCurrent, planCurrent } from '../linking/current.js';
 import type { CommitFacts } from '../linking/facts.js';
@@ -18,6 +19,7 @@ export interface CurrentLinkOptions {
   commit: string;
   dryRun: boolean;
   now?: number;
+  report?: LinkReport;
 }
 
 const FULL_SHA = /^[0-9a-f]{40}$/i;
@@ -58,7 +60,10 @@ export async function linkCurrent(opts: CurrentLinkOptions, io: Io): Promise<voi
   }
   io.out(linkText.foundActive(current.length, repo.root));
   const { winners, losers } = decideCurrent(current, files, commit.time);
-  for (const { claimant, loss } of losers) io.out(linkText.lost(shortId(claimant.id), loss));
+  for (const { claimant, loss } of losers) {
+    io.out(linkText.lost(shortId(claimant.id), loss));
+    opts.report?.skipped.push(skipOf(claimant.id, commit.sha, loss));
+  }
   if (winners.length === 0) {
     io.out(linkText.noneEdited());
     return;
@@ -69,5 +74,5 @@ export async function linkCurrent(opts: CurrentLinkOptions, io: Io): Promise<voi
     method: c.agentCommit ? ('agent-commit' as const) : ('current' as const),
     signals: linkSignals({ overlap: c.overlap, commitFiles: files?.length ?? null, distanceMs: commitDistance(c.facts.session, facts), agentCommit: c.agentCommit }),
   }));
-  await linkSessionsToCommit(repo, commit, links, opts.dryRun, io);
+  await linkSessionsToCommit(repo, commit, links, opts.dryRun, io, opts.report);
 }

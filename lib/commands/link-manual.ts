@@ -1,5 +1,6 @@
 import type { Io } from '../cli/io.js';
 import type { CommitInfo, Repo } from '../git/repo.js';
+import type { LinkReport } from '../links/link-report.js';
 import { findSession, matchesAnyPrefix } from '../sessions/lookup.js';
 import type { Session } from '../sessions/session.js';
 import { linkSessionsToCommit } from './link-one-commit.js';
@@ -10,6 +11,7 @@ export interface ManualLinkOptions {
   sessions: string[];
   commit: string;
   dryRun: boolean;
+  report?: LinkReport;
 }
 
 export interface ManualTarget {
@@ -38,5 +40,5 @@ export async function resolveManualLink(cwd: string, prefixes: string[], ref: st
 /** `lore link <SESSION>...`: if any prefix fails, nothing is written. */
 export async function linkManual(opts: ManualLinkOptions, io: Io): Promise<void> {
   const { repo, commit, sessions } = await resolveManualLink(opts.cwd, opts.sessions, opts.commit, io, !opts.dryRun);
-  await linkSessionsToCommit(repo, commit, sessions.map((session) => ({ session, method: 'manual' })), opts.dryRun, io);
+  await linkSessionsToCommit(repo, commit, sessions.map((session) => ({ session, method: 'manual' })), opts.dryRun, io, opts.report);
 }

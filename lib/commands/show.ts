@@ -115,11 +115,13 @@ export async function resolveSessionId(
 /** Commit facts for each link, newest first; a sha the repository lacks (notes fetched without it) still shows. */
 export async function describeLinks(repo: Repo, links: Map<string, LinkRecord>): Promise<LinkedCommit[]> {
   const facts = await repo.describeCommits([...links.keys()]);
+  // A commit git lacks has no abbreviation of its own: cut to the length git abbreviates others to.
+  const abbrev = facts.size < links.size ? await repo.abbrevLength() : 0;
   const found: LinkedCommit[] = [];
   for (const [sha, link] of links) {
     const c = facts.get(sha);
     if (c) found.push({ sha, short: c.short, subject: c.subject, authorTime: c.authorTime, authorOffset: c.authorOffset, link });
-    else found.push({ sha, short: sha.slice(0, 7), subject: null, authorTime: null, authorOffset: 0, link });
+    else found.push({ sha, short: sha.slice(0, abbrev), subject: null, authorTime: null, authorOffset: 0, link });
   }
   return found.sort((a, b) => (b.authorTime ?? 0) - (a.authorTime ?? 0));
 }

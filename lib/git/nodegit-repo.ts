@@ -4,10 +4,10 @@ import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
 import { branchesContainingCli } from './branches-containing.js';
 import { commitsInfoCli, currentBranchCli, identityCli, inspectCommitCli, mailmapEmailCli, readNoteCli, resolveCommitCli, unreachableCli } from './cli-commit.js';
-import { changedFilesMany, git, gitRun, logHistory, notesMentioning, readNotesBulk } from './git-cli.js';
+import { changedFilesMany, git, gitRun, logHistory, notesMentioning, readBlobs, readNotesBulk } from './git-cli.js';
 import { loadLibgit2, type Libgit2 } from './libgit2.js';
 import { checkNotesRef, NotesEngine } from './notes-engine.js';
-import { NOTES_REF, type BlameRange, type CommitDetail, type CommitInfo, type HistoryCommit, type Identity, type NoteEdit, type Repo } from './repo.js';
+import { NOTES_REF, type Blame, type BlameRange, type CommitDetail, type CommitInfo, type HistoryCommit, type Identity, type NoteEdit, type Repo } from './repo.js';
 
 /**
  * Finds the repository around `cwd` with git itself (a few ms), so commands that only
@@ -117,8 +117,8 @@ class NodegitRepo implements Repo {
     return this.sound(readNotesBulk(this.gitDir, NOTES_REF));
   }
 
-  async blame(path: string): Promise<BlameRange[]> {
-    await this.resolveCommit('HEAD'); // a repository with no commits is an error, not an empty blame
+  async blame(path: string): Promise<Blame> {
+    const head = await this.resolveCommit('HEAD'); // a repository with no commits is an error, not an empty blame
     const blame = await this.G.blame(await this.repo(), path);
     if (!blame) throw new LoreError('UNKNOWN_REF', `'${path}' is not in HEAD`, 'Blame works on files committed at HEAD.');
     const ranges: BlameRange[] = [];
@@ -126,7 +126,10 @@ class NodegitRepo implements Repo {
       const h = blame.getHunkByIndex(i);
       ranges.push({ start: h.finalStartLineNumber(), lines: h.linesInHunk(), sha: h.finalCommitId().tostrS() });
     }
-    return ranges;
+    const [text] = await readBlobs(this.gitDir, [`${head.sha}:${path}`]);
+    const lines = (text ?? '').split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    return { ranges, lines };
   }
 
   prepareWrite(): void {

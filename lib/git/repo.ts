@@ -44,6 +44,13 @@ export interface BlameRange {
   sha: string;
 }
 
+/** git blame of a file at HEAD: who last changed each range, and the file's lines as committed there. */
+export interface Blame {
+  ranges: BlameRange[];
+  /** Line k of the file is `lines[k - 1]`, without its newline. */
+  lines: string[];
+}
+
 export interface Identity {
   name: string;
   email: string;
@@ -71,8 +78,8 @@ export interface Repo {
   readNotesMentioning(text: string): Promise<Map<string, string>>;
   /** Every note of refs/notes/lore in one pass: annotated commit sha -> note text. */
   readAllNotes(): Promise<Map<string, string>>;
-  /** Line ranges of a file at HEAD and the commit that last changed each; `path` is repo-relative. */
-  blame(path: string): Promise<BlameRange[]>;
+  /** Line ranges of a file at HEAD, the commit that last changed each, and the lines; `path` is repo-relative. */
+  blame(path: string): Promise<Blame>;
   /**
    * Applies `edit` to the notes of `shas` in one notes commit on refs/notes/lore,
    * moved by compare-and-swap; on a lost race everything is re-read and re-applied.

@@ -63,6 +63,7 @@ export function linkedSessions(w: World, repo: string, rev = 'HEAD'): string[] {
  */
 export function pathWithoutLore(w: World): string {
   const shadow = join(w.dir, 'path-without-lore');
+  const made = existsSync(shadow);
   const linked = new Set<string>();
   const dirs: string[] = [];
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
@@ -72,7 +73,7 @@ export function pathWithoutLore(w: World): string {
       continue;
     }
     mkdirSync(shadow, { recursive: true });
-    for (const name of readdirSync(dir)) {
+    for (const name of made ? [] : readdirSync(dir)) {
       if (name === 'lore' || linked.has(name)) continue;
       symlinkSync(join(dir, name), join(shadow, name));
       linked.add(name);
