@@ -22,7 +22,8 @@ export type ErrorCode =
   | 'UNKNOWN_REMOTE'
   | 'REMOTE_FAILED'
   | 'BELOW_MINIMUM'
-  | 'PROBLEMS_FOUND';
+  | 'PROBLEMS_FOUND'
+  | 'NATIVE_MISMATCH';
 
 export class LoreError extends Error {
   constructor(

@@ -70,7 +70,8 @@ const EPILOGUE = `Environment:
   LORE_HOME    where the session index lives (default: ~/.lore)
   LORE_SKIP=1  makes lore's git hooks do nothing (e.g. LORE_SKIP=1 git commit ...)
 
-Exit codes: 0 success, 1 a failure, 2 a usage mistake, 70 a bug in lore, 130 stopped by Ctrl-C.
+Exit codes: 0 success, 1 a failure, 2 a usage mistake, 70 a bug in lore.
+Stopped by Ctrl-C: exit code 130.
 lore help COMMAND shows a command's options; man lore has the whole manual.`;
 
 /** `lore help [COMMAND]` is `lore [COMMAND] --help`, as with git. */

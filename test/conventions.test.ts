@@ -44,7 +44,7 @@ conventions('--help names the environment variables and the exit codes', ({ w, r
   const help = lore(w, repo, ['--help']).stdout;
   assert.match(help, /LORE_HOME/);
   assert.match(help, /LORE_SKIP=1/);
-  assert.match(help, /Exit codes: 0 success, 1 a failure, 2 a usage mistake, 70 a bug in lore, 130 stopped by Ctrl-C/);
+  assert.match(help, /Exit codes: 0 success, 1 a failure, 2 a usage mistake, 70 a bug in lore\.\nStopped by Ctrl-C: exit code 130\./);
 });
 
 conventions('sessions --limit takes a count: x and -1 are usage errors, 0 does not claim there are none', ({ w, repo }) => {

@@ -129,8 +129,9 @@ pr('export --agent-trace writes a valid Agent Trace record per linked commit, wi
   const r = lore(w, dev, ['export', '--agent-trace']);
   assert.is(r.code, 0, r.stderr);
   const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-  const ajv = new Ajv2020({ strict: false });
-  addFormats(ajv);
+  // CommonJS modules: under NodeNext their default import is module.exports, which holds .default.
+  const ajv = new Ajv2020.default({ strict: false });
+  addFormats.default(ajv);
   const validate = ajv.compile(JSON.parse(readFileSync(join(PROJECT, 'fixtures/agent-trace/trace-record.json'), 'utf8')));
   for (const rec of records) assert.ok(validate(rec), JSON.stringify(validate.errors));
   assert.equal(records.map((rec) => rec.vcs.revision), [ctx.pr[0], ctx.pr[1], ctx.pr[3], edited], 'linked commits, oldest first');

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { commit, lore, makeRepo, makeWorld, SID, type World } from './helpers/env.js';
@@ -14,9 +15,11 @@ import { installHooks, writeScript } from './helpers/hooks.js';
  *   its tool_input.command);
  * - Gemini CLI: geminicli.com/docs/hooks/reference (base fields and AfterTool) and
  *   docs/tools/file-system.md (write_file and replace take file_path);
- * - Claude Code: docs.anthropic.com/en/docs/claude-code/hooks (Bash's tool_input.command).
+ * - Claude Code: docs.anthropic.com/en/docs/claude-code/hooks (Bash's tool_input.command);
+ * - Cursor: cursor.com/docs/agent/hooks (conversation_id, workspace_roots, afterFileEdit's
+ *   file_path, the shell events' command, stop's status).
  */
-const live = suite<{ w: World; repo: string }>('lore hooks --agent codex | gemini-cli, and agent commits');
+const live = suite<{ w: World; repo: string }>('lore hooks --agent codex | gemini-cli | cursor | opencode, and agent commits');
 
 live.before.each((ctx) => {
   ctx.w = makeWorld();
@@ -125,6 +128,111 @@ live('gemini-cli: install writes .gemini/settings.json hooks, keeping the user\'
   assert.is(readFileSync(path, 'utf8'), JSON.stringify(user, null, 2) + '\n');
 });
 
+/** Cursor's hooks.json lists its handlers flat: `{version: 1, hooks: {event: [{command}]}}`. */
+function fireCursor(w: World, repo: string, event: string, payload: Record<string, unknown>): void {
+  const handlers = (JSON.parse(readFileSync(join(repo, '.cursor/hooks.json'), 'utf8')) as { hooks: Record<string, { command: string }[]> }).hooks[event];
+  const command = handlers.find((h) => h.command.includes('hooks agent-event --agent cursor'))!.command;
+  const r = spawnSync('sh', ['-c', command], { cwd: repo, env: w.env, input: JSON.stringify({ ...payload, hook_event_name: event }), encoding: 'utf8' });
+  assert.equal([r.status, r.stdout, r.stderr], [0, '', ''], event);
+}
+
+live('cursor: install writes .cursor/hooks.json beside the user\'s handlers; conversation_id and workspace_roots name the session', ({ w, repo }) => {
+  const path = join(repo, '.cursor/hooks.json');
+  const user = { version: 1, hooks: { afterFileEdit: [{ command: './hooks/format.sh' }] } };
+  mkdirSync(join(repo, '.cursor'));
+  writeFileSync(path, JSON.stringify(user, null, 2) + '\n');
+  const r = installHooks(w, repo, ['--agent', 'cursor']);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, `cursor: installed, next to the settings and hooks already there (${path})`);
+  assert.match(r.stdout, 'Cursor now tells lore about each session as it happens');
+  const s = JSON.parse(readFileSync(path, 'utf8'));
+  assert.is(s.version, 1);
+  assert.equal(Object.keys(s.hooks), ['afterFileEdit', 'sessionStart', 'beforeShellExecution', 'afterShellExecution', 'stop', 'sessionEnd']);
+  assert.equal(s.hooks.afterFileEdit[0], user.hooks.afterFileEdit[0]);
+  assert.equal(Object.keys(s.hooks.afterFileEdit[1]), ['command']);
+  assert.is(installHooks(w, repo, ['--agent', 'cursor']).stdout.includes('cursor: already installed'), true);
+
+  const base = { conversation_id: SID.d, generation_id: 'gen-1', workspace_roots: [repo], model: 'claude-4.5-sonnet', cursor_version: '2.0.77' };
+  fireCursor(w, repo, 'sessionStart', base);
+  fireCursor(w, repo, 'afterFileEdit', { ...base, file_path: join(repo, 'src/c.ts'), edits: [{ old_string: 'a', new_string: 'b' }] });
+  fireCursor(w, repo, 'beforeShellExecution', { ...base, command: 'npm test', cwd: repo });
+  let [got] = sessions(w, repo);
+  assert.equal([got.id, got.tool, got.active, got.files], [SID.d, 'cursor', true, [join(repo, 'src/c.ts')]]);
+  fireCursor(w, repo, 'beforeShellExecution', { ...base, command: 'git commit -m "fix"', cwd: repo });
+  assert.ok(typeof indexLines(w).at(-1)!.committing_at === 'string', 'a git commit starting is recorded');
+  fireCursor(w, repo, 'afterShellExecution', { ...base, command: 'git commit -m "fix"', cwd: repo, output: '', duration: 40 });
+  assert.is(indexLines(w).at(-1)!.committing_at, null);
+  fireCursor(w, repo, 'stop', { ...base, status: 'completed', loop_count: 0 });
+  [got] = sessions(w, repo);
+  assert.is(got.active, false, 'a finished turn leaves the session idle');
+  fireCursor(w, repo, 'afterFileEdit', { ...base, file_path: join(repo, 'README.md'), edits: [] });
+  [got] = sessions(w, repo);
+  assert.is(got.active, true, 'the next edit makes it active again');
+
+  assert.match(lore(w, repo, ['hooks', 'uninstall', '--agent', 'cursor']).stdout, `cursor: removed lore's hooks`);
+  assert.equal(JSON.parse(readFileSync(path, 'utf8')), user);
+});
+
+live('opencode: install writes lore\'s own plugin; driven as OpenCode drives it, its events reach the index; uninstall deletes it', async ({ w, repo }) => {
+  const path = join(repo, '.opencode/plugin/lore.js');
+  const r = installHooks(w, repo, ['--agent', 'opencode']);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, `opencode: `);
+  assert.match(r.stdout, 'OpenCode now tells lore about each session as it happens');
+  assert.ok(existsSync(path));
+  assert.match(installHooks(w, repo, ['--agent', 'opencode']).stdout, `opencode: already installed (${path})`);
+
+  // OpenCode (Bun) loads it as a module; node needs the .mjs name for that outside a package.
+  const copy = join(w.dir, 'lore-plugin.mjs');
+  writeFileSync(copy, readFileSync(path, 'utf8'));
+  const saved = { ...process.env };
+  Object.assign(process.env, w.env);
+  try {
+    const { LorePlugin } = await import(pathToFileURL(copy).href);
+    const hooks = await LorePlugin({ directory: repo, worktree: repo, project: {}, client: {}, $: null });
+    const id = 'ses_3f2a9c81dffeK2mQ7n0xWv';
+    const until = async (what: string, ok: (s: Record<string, unknown> | undefined) => boolean) => {
+      for (let i = 0; i < 300; i++) {
+        const found = sessions(w, repo).find((s) => s.id === id.toLowerCase() || s.id === id);
+        if (ok(found)) return found!;
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(sessions(w, repo))}`);
+    };
+    await hooks.event({ event: { type: 'session.created', properties: { info: { id, directory: repo, title: 'New session' } } } });
+    await until('the start', (s) => s?.active === true);
+    await hooks['tool.execute.before']({ tool: 'edit', sessionID: id, callID: 'call_1' }, { args: { filePath: join(repo, 'src/o.ts'), oldString: 'a', newString: 'b' } });
+    await hooks['tool.execute.after']({ tool: 'edit', sessionID: id, callID: 'call_1' }, { title: 'src/o.ts', output: '', metadata: {} });
+    await hooks['tool.execute.before']({ tool: 'read', sessionID: id, callID: 'call_2' }, { args: { filePath: join(repo, 'README.md') } });
+    await hooks['tool.execute.after']({ tool: 'read', sessionID: id, callID: 'call_2' }, { title: 'README.md', output: '', metadata: {} });
+    let got = await until('the edit', (s) => Array.isArray(s?.files) && (s!.files as string[]).length > 0);
+    assert.equal([got.tool, got.files], ['opencode', [join(repo, 'src/o.ts')]], 'the edit, never the read');
+    // A git commit waits for lore to note that it starts.
+    await hooks['tool.execute.before']({ tool: 'bash', sessionID: id, callID: 'call_3' }, { args: { command: 'git commit -m "fix"', description: 'Commit' } });
+    assert.ok(typeof indexLines(w).at(-1)!.committing_at === 'string');
+    await hooks.event({ event: { type: 'session.idle', properties: { sessionID: id } } });
+    got = await until('the end of the turn', (s) => s?.active === false);
+  } finally {
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+  }
+
+  assert.match(lore(w, repo, ['hooks', 'uninstall', '--agent', 'opencode']).stdout, `opencode: removed lore's hooks`);
+  assert.not.ok(existsSync(path));
+});
+
+live('opencode: a plugin of the user\'s at lore\'s path is never overwritten', ({ w, repo }) => {
+  const path = join(repo, '.opencode/plugin/lore.js');
+  mkdirSync(join(repo, '.opencode/plugin'), { recursive: true });
+  writeFileSync(path, 'export const Mine = async () => ({});\n');
+  const r = installHooks(w, repo, ['--agent', 'opencode']);
+  assert.is(r.code, 1);
+  assert.is(r.stderr, `Error: ${path} is a plugin of your own, not lore's; lore will not overwrite it\nhint: Rename or move ${path}, then run the command again.\n`);
+  assert.is(readFileSync(path, 'utf8'), 'export const Mine = async () => ({});\n');
+  assert.match(lore(w, repo, ['hooks', 'uninstall', '--agent', 'opencode']).stdout, 'opencode: ');
+  assert.ok(existsSync(path));
+});
+
 live('claude-code: Bash running git commit records committing_at at PreToolUse and clears it at PostToolUse', ({ w, repo }) => {
   assert.is(installHooks(w, repo, ['--agent', 'claude-code']).code, 0);
   const file = '.claude/settings.json';
@@ -161,9 +269,9 @@ live('a shell command without "commit" in it is answered by the hook command its
 });
 
 live('an unknown agent in the hook command never fails the agent', ({ w, repo }) => {
-  const r = lore(w, repo, ['hooks', 'agent-event', '--agent', 'cursor'], { input: JSON.stringify({ session_id: SID.a, hook_event_name: 'Stop' }) });
+  const r = lore(w, repo, ['hooks', 'agent-event', '--agent', 'windsurf'], { input: JSON.stringify({ session_id: SID.a, hook_event_name: 'Stop' }) });
   assert.equal([r.code, r.stdout], [0, '']);
-  assert.is(r.stderr, "lore: could not record the agent event (lore has no hooks for the agent 'cursor')\n");
+  assert.is(r.stderr, "lore: could not record the agent event (lore has no hooks for the agent 'windsurf')\n");
 });
 
 live.run();

@@ -8,7 +8,9 @@ import { link, mergeTeam, squashOnServer, type MergeTeam } from './helpers/remot
 
 const postMerge = suite<MergeTeam>('post-merge hook: a pull carries links onto the server\'s squash merge');
 
-postMerge.before.each((ctx) => Object.assign(ctx, mergeTeam()));
+postMerge.before.each((ctx) => {
+  Object.assign(ctx, mergeTeam());
+});
 postMerge.after.each((ctx) => ctx.w.cleanup());
 
 /** A linked commit on a pushed branch, squash-merged on the server; returns the linked and the squash commit. */

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { suite } from 'uvu';
+import { suite, test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { addSessions, git, lore, makeWorld, type World } from './helpers/env.js';
+import { addSessions, git, lore, makeWorld, PROJECT, type World } from './helpers/env.js';
 import { startMcp } from './helpers/mcp.js';
 import { cloneRepo, link, makeRemote } from './helpers/remotes.js';
 
@@ -12,6 +12,8 @@ import { cloneRepo, link, makeRemote } from './helpers/remotes.js';
  * records (written here with git plumbing, in the format README "Session records" fixes) and
  * pushes them with the notes; Bob, whose index has none of her sessions, reads them.
  */
+const CODEX_ID = '019b7f94-51b4-7593-922e-ba12b5b73b52';
+const CODEX = join(PROJECT, `fixtures/sessions/codex/2026/01/02/rollout-2026-01-02T18-39-45-${CODEX_ID}.jsonl`);
 const PROMPTS = 'aaaaaaaa-1111-4000-8000-000000000001';
 const SUMMARY = 'aaaaaaaa-2222-4000-8000-000000000002';
 const BROKEN = 'bbbbbbbb-3333-4000-8000-000000000003';
@@ -186,3 +188,35 @@ shared("a teammate's record cannot act on the terminal: its control characters a
 });
 
 shared.run();
+
+test('end to end: what Alice shares with lore share and lore sync, Bob reads in show, blame and search', () => {
+  const w = makeWorld();
+  try {
+    const { remote, shas } = makeRemote(w, 2);
+    const alice = cloneRepo(w, remote, 'alice', 'alice@example.com');
+    const bob = cloneRepo(w, remote, 'bob', 'bob@example.com');
+    const machine = (name: string): World => ({ ...w, loreHome: join(w.dir, name), env: { ...w.env, LORE_HOME: join(w.dir, name) } });
+    const [a, b] = [machine('alice-lore'), machine('bob-lore')];
+    addSessions(a, [{ id: CODEX_ID, tool: 'codex', cwd: alice, started_at: '2026-01-02T16:39:45Z', ended_at: '2026-01-02T17:00:00Z', files: ['README.md'], log: CODEX }]);
+    link(w, alice, shas[1], [CODEX_ID]);
+    assert.is(lore(a, alice, ['share', 'prompts']).code, 0);
+    assert.is(lore(a, alice, ['sync']).code, 0);
+    const synced = lore(b, bob, ['sync']);
+    assert.is(synced.code, 0, synced.stderr);
+
+    const r = lore(b, bob, ['show', '--commit', shas[1]]);
+    assert.is(r.code, 0, r.stderr);
+    assert.match(r.stdout, '  019b7f94  (shared by alice@example.com)\n    Title   what is current repository about? summarize purpuse and explain goals\n    Tool    codex\n');
+    assert.match(r.stdout, '    Model   gpt-5-1-codex-2025-11-13\n');
+    assert.match(r.stdout, '    Prompt  what is current repository about? summarize purpuse and explain goals\n    Files   README.md\n');
+    const session = lore(b, bob, ['show', '019b7f94']);
+    assert.match(session.stdout, /^1 prompt:\n  1\. what is current repository about\?/m);
+    const found = JSON.parse(lore(b, bob, ['search', 'PURPUSE', '--json']).stdout);
+    assert.equal(found.sessions.map((s: { id: string; shared: { by: string } }) => [s.id, s.shared.by]), [[CODEX_ID, 'alice@example.com']]);
+    assert.equal(found.sessions[0].commits.map((c: { sha: string }) => c.sha), [shas[1]]);
+  } finally {
+    w.cleanup();
+  }
+});
+
+test.run();

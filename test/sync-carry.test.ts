@@ -5,7 +5,9 @@ import { cloneRepo, link, mergeTeam, squashOnServer, type MergeTeam } from './he
 
 const syncCarry = suite<MergeTeam>('lore sync carries links onto what the upstream gained, and pushes them');
 
-syncCarry.before.each((ctx) => Object.assign(ctx, mergeTeam()));
+syncCarry.before.each((ctx) => {
+  Object.assign(ctx, mergeTeam());
+});
 syncCarry.after.each((ctx) => ctx.w.cleanup());
 
 /** Two linked commits on a pushed branch, squash-merged on the server; returns their shas. */
@@ -98,7 +100,7 @@ syncCarry('without an upstream (a detached HEAD) sync carries nothing and says n
   git(w, dev, ['checkout', '-q', '--detach']);
   const r = lore(w, dev, ['sync', '--json']);
   assert.is(r.code, 0, r.stderr);
-  assert.equal(JSON.parse(r.stdout), { remote: 'origin', pulled: { added: 0, removed: 0 }, pushed: { added: 2, removed: 0 }, carried: null });
+  assert.equal(JSON.parse(r.stdout), { remote: 'origin', pulled: { added: 0, removed: 0 }, pushed: { added: 2, removed: 0 }, carried: null, records: { written: 0, pulled: 0, pushed: 0 } });
   assert.is(lore(w, dev, ['sync']).stdout, 'Pulled 0 link(s), pushed 0 link(s) to origin\n');
 });
 

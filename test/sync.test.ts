@@ -242,7 +242,7 @@ test('remote setup: plain git fetch brings links to the tracking ref, idempotent
     assert.is(tip(w, alice), mine, 'plain git fetch leaves the local links alone');
     r = lore(w, alice, ['remote', 'setup', 'origin']);
     assert.match(r.stdout, /already has/);
-    assert.is(git(w, alice, ['config', '--get-all', 'remote.origin.fetch']).split('\n').length, 2);
+    assert.is(git(w, alice, ['config', '--get-all', 'remote.origin.fetch']).split('\n').length, 3, 'the branches, the links and the session records');
     git(w, alice, ['config', '--add', 'remote.origin.fetch', '+refs/notes/*:refs/notes/*']);
     r = lore(w, alice, ['remote', 'setup']);
     assert.is(r.code, 0);

@@ -7,6 +7,7 @@ import { blameSpec } from './blame-spec.js';
 import { importSpec } from './import-spec.js';
 import { sessionSpec } from './session-spec.js';
 import { syncSpec } from './sync-spec.js';
+import { shareSpec } from './share-spec.js';
 import { remoteSpec } from './remote-spec.js';
 import { hooksSpec } from './hooks-spec.js';
 import { mcpSpec } from './mcp-spec.js';
@@ -19,4 +20,4 @@ import { doctorSpec } from './doctor-spec.js';
 import { searchSpec } from './search-spec.js';
 
 /** Every `lore` subcommand, in the order `lore --help` lists them. */
-export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec, showSpec, searchSpec, unlinkSpec, blameSpec, importSpec, sessionSpec, syncSpec, carrySpec, coverageSpec, logSpec, exportSpec, remoteSpec, hooksSpec, mcpSpec, doctorSpec, completionSpec];
+export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec, showSpec, searchSpec, unlinkSpec, blameSpec, importSpec, sessionSpec, syncSpec, shareSpec, carrySpec, coverageSpec, logSpec, exportSpec, remoteSpec, hooksSpec, mcpSpec, doctorSpec, completionSpec];

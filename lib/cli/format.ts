@@ -12,9 +12,6 @@ export function formatMinute(ms: number, offsetMinutes?: number): string {
   return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
 }
 
-export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 /** Left-aligned columns separated by two spaces; the last column is not padded. */
 export function columns(rows: string[][]): string[] {

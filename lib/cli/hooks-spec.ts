@@ -1,7 +1,7 @@
 import type { CommandSpec } from './command.js';
 import { hooksText } from './hooks-text.js';
 import { LoreError } from '../errors.js';
-import type { Agent } from '../commands/hooks-agent.js';
+import { AGENTS, type AgentName } from '../sessions/agent-names.js';
 
 const ACTIONS = ['install', 'uninstall', 'status'];
 /** Run by the post-rewrite hook and the agents' hooks, not by people: accepted, but not listed in the help. */
@@ -9,8 +9,6 @@ const REWRITTEN = 'rewritten';
 const AGENT_EVENT = 'agent-event';
 /** Run in the background by an agent's end hook: links the session that ended. */
 const SESSION_ENDED = 'session-ended';
-/** Agents whose hooks lore can install (kept here: the help must not load the hooks code). */
-const AGENTS: readonly Agent[] = ['claude-code', 'codex', 'gemini-cli'];
 
 /** What a hook pipes in (post-rewrite's "old new" lines, an agent's event); a terminal gives none. */
 async function readStdin(): Promise<string> {
@@ -46,7 +44,7 @@ export const hooksSpec: CommandSpec = {
     const action = String(argv.action);
     const showInLog = Boolean(argv['show-in-log']);
     const sync = Boolean(argv.sync);
-    const agent = argv.agent as Agent | undefined;
+    const agent = argv.agent as AgentName | undefined;
     if (action === AGENT_EVENT) {
       const { recordAgentEvent } = await import('../commands/hooks-agent-event.js');
       await recordAgentEvent(String(argv.agent ?? 'claude-code'), await readStdin(), io);

@@ -1,7 +1,8 @@
 /** Every line `lore log` prints, as text and as Markdown for a pull request. */
 import type { LoggedSession, SessionsLogResult } from '../commands/sessions-log.js';
 import { shortId } from '../sessions/session.js';
-import { formatMinute, isoSeconds } from './format.js';
+import { formatMinute } from './format.js';
+import { isoSeconds } from '../time.js';
 
 function when(s: LoggedSession): string {
   const start = s.session?.startedAt;

@@ -11,7 +11,7 @@ export const syncSpec: CommandSpec = {
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON for scripts' }) as never,
   run: async (argv, cwd, io) => {
     const [{ sync }, { syncText }] = await Promise.all([import('../commands/sync.js'), import('./sync-text.js')]);
-    const result = await sync({ cwd, remote: argv.remote as string | undefined, carry: argv.carry !== false });
+    const result = await sync({ cwd, remote: argv.remote as string | undefined, carry: argv.carry !== false, warn: (line) => io.err(line) });
     if (argv.json) io.out(JSON.stringify(syncText.json(result), null, 2));
     else if (!argv.quiet) for (const line of syncText.lines(result)) io.out(line);
   },

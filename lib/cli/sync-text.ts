@@ -2,23 +2,30 @@
 import type { SyncResult } from '../commands/sync.js';
 import type { LinkCount } from '../links/merge.js';
 import { carriedLines, carryJson } from './carry-text.js';
+import { shareText } from './share-text.js';
 
 const links = (c: LinkCount) => `${c.added} link(s)${c.removed > 0 ? ` and ${c.removed} unlink(s)` : ''}`;
 
 export const syncText = {
   synced: (remote: string, pulled: LinkCount, pushed: LinkCount) => `Pulled ${links(pulled)}, pushed ${links(pushed)} to ${remote}`,
   /** The links carried onto the upstream (when any), then the summary line. */
-  lines: (r: SyncResult) => [...(r.carried ? carriedLines(r.carried) : []), syncText.synced(r.remote, r.pulled, r.pushed)],
-  json: (r: SyncResult) => ({ remote: r.remote, pulled: r.pulled, pushed: r.pushed, carried: r.carried && carryJson(r.carried) }),
+  /** The records' line only when a record moved: a clone that shares nothing hears nothing of them. */
+  lines: (r: SyncResult) => [
+    ...(r.carried ? carriedLines(r.carried) : []),
+    syncText.synced(r.remote, r.pulled, r.pushed),
+    ...(r.records.written + r.records.pulled + r.records.pushed > 0 ? [shareText.synced(r.records, r.remote)] : []),
+  ],
+  json: (r: SyncResult) => ({ remote: r.remote, pulled: r.pulled, pushed: r.pushed, carried: r.carried && carryJson(r.carried), records: r.records }),
   gaveUp: (remote: string, attempts: number) =>
     `${remote} kept changing: links not pushed after ${attempts} attempts; everything is kept locally`,
   gaveUpHint: 'Run lore sync again in a moment.',
   mergeMessage: (remote: string) => `lore: merge links from ${remote}\n`,
   fastForward: (remote: string) => `lore sync: fast-forward to ${remote}`,
 
-  setupAdded: (remote: string, refspec: string) => `Added ${refspec} to remote.${remote}.fetch: git fetch ${remote} now brings links too`,
+  setupAdded: (remote: string, refspec: string) =>
+    `Added ${refspec} to remote.${remote}.fetch: git fetch ${remote} now brings ${refspec.includes('refs/lore/') ? 'session records' : 'links'} too`,
   setupAlready: (remote: string, refspec: string) => `remote.${remote}.fetch already has ${refspec}`,
-  setupNext: (remote: string) => `Fetched links are merged and shared by: lore sync ${remote}`,
+  setupNext: (remote: string) => `Fetched links and records are merged and shared by: lore sync ${remote}`,
   overwriting: (remote: string, refspec: string) =>
     `Warning: remote.${remote}.fetch has ${refspec}, which makes git fetch overwrite local links that are not pushed yet`,
   overwritingHint: (remote: string, refspec: string) =>

@@ -3,7 +3,7 @@ import { openRepo } from '../git/nodegit-repo.js';
 import { nonMergeCommits } from '../git/range.js';
 import { traceRecord } from '../links/agent-trace.js';
 import { parseNote } from '../links/record.js';
-import { isoSeconds } from '../cli/format.js';
+import { isoSeconds } from '../time.js';
 import { LORE_VERSION } from '../version.js';
 import { chooseRange } from './default-range.js';
 

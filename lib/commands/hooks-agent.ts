@@ -5,6 +5,8 @@ import { hooksText as t } from '../cli/hooks-text.js';
 import { LoreError } from '../errors.js';
 import { AGENTS, type AgentName } from '../sessions/agent-events.js';
 import { loreFallback } from './hooks-block.js';
+import { planPluginInstall, pluginInstalled, PLUGIN_FILE, removePlugin } from './hooks-agent-plugin.js';
+import { isRecord } from '../json-object.js';
 
 /**
  * `lore hooks install --agent A`: entries in the agent's project settings that run `lore
@@ -22,9 +24,17 @@ interface AgentHooks {
   /** The settings file, from the repository's top. */
   file: string;
   events: { event: string; matcher?: string }[];
+  /**
+   * Cursor's shape: each event lists its handlers (`{command}`) directly, in a file that says
+   * `"version": 1`; the others list groups of `{matcher, hooks: [{type, command}]}`.
+   */
+  flat?: { version: number };
 }
 
-const AGENT_HOOKS: Record<Agent, AgentHooks> = {
+/** The agents with a hooks file lore adds entries to (OpenCode gets a plugin of lore's own instead). */
+type FileAgent = Exclude<Agent, 'opencode'>;
+
+const AGENT_HOOKS: Record<FileAgent, AgentHooks> = {
   'claude-code': {
     file: '.claude/settings.json',
     events: [
@@ -48,6 +58,18 @@ const AGENT_HOOKS: Record<Agent, AgentHooks> = {
     file: '.gemini/settings.json',
     events: [{ event: 'SessionStart' }, { event: 'AfterTool', matcher: 'write_file|replace' }, { event: 'SessionEnd' }],
   },
+  cursor: {
+    file: '.cursor/hooks.json',
+    events: [
+      { event: 'sessionStart' },
+      { event: 'afterFileEdit' },
+      { event: 'beforeShellExecution' },
+      { event: 'afterShellExecution' },
+      { event: 'stop' },
+      { event: 'sessionEnd' },
+    ],
+    flat: { version: 1 },
+  },
 };
 
 type Json = Record<string, unknown>;
@@ -61,7 +83,7 @@ export interface AgentPlan {
 }
 
 export function settingsPath(top: string, agent: Agent): string {
-  return join(top, AGENT_HOOKS[agent].file);
+  return join(top, agent === 'opencode' ? PLUGIN_FILE : AGENT_HOOKS[agent].file);
 }
 
 /**
@@ -73,23 +95,21 @@ export function settingsPath(top: string, agent: Agent): string {
 function command(agent: Agent): string {
   const action = agent === 'claude-code' ? ACTION : `${ACTION} --agent ${agent}`;
   const run = (lore: string) => `printf '%s\\n' "$input" | ${lore} ${action}`;
+  const shell = agent === 'cursor' ? `*'ShellExecution"'*` : agent === 'opencode' ? `*'"bash"'*` : `*'"Bash"'*`;
   return (
-    `${loreFallback()}; input=$(cat); case $input in *'"Bash"'*) case $input in *commit*) ;; *) exit 0 ;; esac ;; esac; ` +
+    `${loreFallback()}; input=$(cat); case $input in ${shell}) case $input in *commit*) ;; *) exit 0 ;; esac ;; esac; ` +
     `if command -v lore >/dev/null 2>&1; then ${run('lore')}; ` +
     `elif [ -f "$lore_js" ] && command -v "$lore_node" >/dev/null 2>&1; then ${run('"$lore_node" "$lore_js"')}; fi`
   );
 }
 
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function isLoreHandler(h: unknown): boolean {
-  return isObject(h) && typeof h.command === 'string' && h.command.includes(ACTION);
+  return isRecord(h) && typeof h.command === 'string' && h.command.includes(ACTION);
 }
 
+/** An entry of an event's list that runs lore: a group holding lore's handler, or (Cursor) the handler itself. */
 function hasLore(group: unknown): boolean {
-  return isObject(group) && Array.isArray(group.hooks) && group.hooks.some(isLoreHandler);
+  return isLoreHandler(group) || (isRecord(group) && Array.isArray(group.hooks) && group.hooks.some(isLoreHandler));
 }
 
 /** The hooks object's lists of groups; other keys (Gemini CLI's `enabled`, say) are not lore's to touch. */
@@ -105,17 +125,19 @@ function anyLore(hooks: Json): boolean {
 function withoutLore(groups: unknown[]): unknown[] {
   return groups.flatMap((g) => {
     if (!hasLore(g)) return [g];
+    if (isLoreHandler(g)) return [];
     const rest = ((g as Json).hooks as unknown[]).filter((h) => !isLoreHandler(h));
     return rest.length === 0 ? [] : [{ ...(g as Json), hooks: rest }];
   });
 }
 
-function loreGroup(agent: Agent, matcher: string | undefined): Json {
+function loreGroup(agent: FileAgent, matcher: string | undefined): Json {
+  if (AGENT_HOOKS[agent].flat) return { command: command(agent) };
   return { ...(matcher === undefined ? {} : { matcher }), hooks: [{ type: 'command', command: command(agent) }] };
 }
 
 /** The settings and their hooks object, checked enough that editing cannot lose anything. */
-function readSettings(path: string, agent: Agent): { text: string | null; settings: Json; hooks: Json } {
+function readSettings(path: string, agent: FileAgent): { text: string | null; settings: Json; hooks: Json } {
   const text = existsSync(path) ? readFileSync(path, 'utf8') : null;
   let settings: unknown = {};
   if (text !== null) {
@@ -125,9 +147,9 @@ function readSettings(path: string, agent: Agent): { text: string | null; settin
       throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, `not valid JSON (${(e as Error).message})`), t.agentBadSettingsHint(path, agent));
     }
   }
-  if (!isObject(settings)) throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, 'it is not a JSON object'), t.agentBadSettingsHint(path, agent));
+  if (!isRecord(settings)) throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, 'it is not a JSON object'), t.agentBadSettingsHint(path, agent));
   const hooks = settings.hooks ?? {};
-  if (!isObject(hooks)) throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, '"hooks" is not an object'), t.agentBadSettingsHint(path, agent));
+  if (!isRecord(hooks)) throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, '"hooks" is not an object'), t.agentBadSettingsHint(path, agent));
   for (const { event } of AGENT_HOOKS[agent].events) {
     if (hooks[event] !== undefined && !Array.isArray(hooks[event])) {
       throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, `"hooks.${event}" is not a list`), t.agentBadSettingsHint(path, agent));
@@ -144,6 +166,7 @@ function format(settings: Json, text: string | null): string {
 
 /** The settings file's new text with lore's hooks in it; throws, writing nothing, when it cannot be edited. */
 export function planAgentInstall(top: string, agent: Agent): AgentPlan {
+  if (agent === 'opencode') return planPluginInstall(top, command(agent));
   const path = settingsPath(top, agent);
   const { text, settings, hooks } = readSettings(path, agent);
   const had = anyLore(hooks);
@@ -158,11 +181,13 @@ export function planAgentInstall(top: string, agent: Agent): AgentPlan {
     changed = true;
   }
   if (!changed) return { path, text: text!, result: 'unchanged' };
-  return { path, text: format({ ...settings, hooks: next }, text), result: text === null ? 'created' : had ? 'updated' : 'added' };
+  const header = settings.version === undefined ? (AGENT_HOOKS[agent].flat ?? {}) : {};
+  return { path, text: format({ ...header, ...settings, hooks: next }, text), result: text === null ? 'created' : had ? 'updated' : 'added' };
 }
 
 /** Takes lore's handlers out, from any event; false when there were none. */
 export function removeAgentHooks(top: string, agent: Agent): boolean {
+  if (agent === 'opencode') return removePlugin(top);
   const path = settingsPath(top, agent);
   if (!existsSync(path)) return false;
   const { text, settings, hooks } = readSettings(path, agent);
@@ -187,6 +212,7 @@ export function removeAgentHooks(top: string, agent: Agent): boolean {
  * tools than lore now asks for, from an older install, counts as missing).
  */
 export function agentEventsInstalled(top: string, agent: Agent): { path: string; present: string[]; missing: string[] } {
+  if (agent === 'opencode') return pluginInstalled(top);
   const path = settingsPath(top, agent);
   const { hooks } = readSettings(path, agent);
   const events = AGENT_HOOKS[agent].events;

@@ -3,6 +3,7 @@ import { syncText } from '../cli/sync-text.js';
 import { LoreError } from '../errors.js';
 import { gitOutput, resolveRemote, trackingRefspec } from '../git/notes-sync.js';
 import { NOTES_REF } from '../git/repo.js';
+import { recordsFetchPattern } from '../git/session-records.js';
 
 export interface RemoteSetupOptions {
   cwd: string;
@@ -18,8 +19,8 @@ export function fetchesOntoLiveRef(refspec: string): boolean {
 }
 
 /**
- * `lore remote setup`: adds a fetch refspec so plain `git fetch` also brings the remote's
- * links, to the tracking ref `lore sync` merges from. Never onto refs/notes/lore itself:
+ * `lore remote setup`: adds fetch refspecs so plain `git fetch` also brings the remote's
+ * links and session records, to the tracking refs `lore sync` merges from. Never onto refs/notes/lore itself:
  * a fetch would then throw away links that are not pushed yet, which is what it warns about.
  */
 export async function setupRemote(opts: RemoteSetupOptions, io: Io): Promise<void> {
@@ -31,14 +32,16 @@ export async function setupRemote(opts: RemoteSetupOptions, io: Io): Promise<voi
     io.err(syncText.overwriting(remote, refspec));
     io.err(syncText.overwritingHint(remote, refspec));
   }
-  const wanted = trackingRefspec(remote);
-  if (refspecs.includes(wanted)) {
-    io.out(syncText.setupAlready(remote, wanted));
-    return;
+  // The links' refspec, then the session records' (lore share), each added once.
+  for (const wanted of [trackingRefspec(remote), recordsFetchPattern(remote)]) {
+    if (refspecs.includes(wanted)) {
+      io.out(syncText.setupAlready(remote, wanted));
+      continue;
+    }
+    if ((await gitOutput(opts.cwd, ['config', '--add', key, wanted])) === null) {
+      throw new LoreError('BAD_CONFIG', `could not add ${wanted} to ${key}`, `Try it by hand: git config --add ${key} '${wanted}'`);
+    }
+    io.out(syncText.setupAdded(remote, wanted));
   }
-  if ((await gitOutput(opts.cwd, ['config', '--add', key, wanted])) === null) {
-    throw new LoreError('BAD_CONFIG', `could not add ${wanted} to ${key}`, `Try it by hand: git config --add ${key} '${wanted}'`);
-  }
-  io.out(syncText.setupAdded(remote, wanted));
   io.out(syncText.setupNext(remote));
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Io } from '../cli/io.js';
-import { isoSeconds } from '../cli/format.js';
+import { isoSeconds } from '../time.js';
 import { parseNote } from '../links/record.js';
 import { isInside } from '../linking/facts.js';
 import { readSessionContext } from '../sessions/context/read-context.js';

@@ -1,4 +1,5 @@
-import { columns, formatMinute, isoSeconds } from '../cli/format.js';
+import { columns, formatMinute } from '../cli/format.js';
+import { isoSeconds } from '../time.js';
 import type { Io } from '../cli/io.js';
 import type { Session } from '../sessions/session.js';
 import { abbreviations, isStale } from '../sessions/session.js';

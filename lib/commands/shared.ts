@@ -1,4 +1,4 @@
-import { isoSeconds } from '../cli/format.js';
+import { isoSeconds } from '../time.js';
 import { isLoreError } from '../errors.js';
 import { readAllRecords, readRecordsOf } from '../git/shared-records.js';
 import { findSession, matchesAnyPrefix, normalisePrefix } from '../sessions/lookup.js';

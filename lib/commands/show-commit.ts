@@ -1,4 +1,5 @@
-import { columns, formatMinute, isoSeconds } from '../cli/format.js';
+import { columns, formatMinute } from '../cli/format.js';
+import { isoSeconds } from '../time.js';
 import type { Io } from '../cli/io.js';
 import { showText } from '../cli/show-text.js';
 import { resolveRemote, trackingRef } from '../git/notes-sync.js';

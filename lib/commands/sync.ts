@@ -3,7 +3,13 @@ import { syncText } from '../cli/sync-text.js';
 import { LoreError } from '../errors.js';
 import { openRepo } from '../git/nodegit-repo.js';
 import { fetchNotes, fetchUpstream, openNotesSync, resolveRemote, upstreamOn, type NotesSync } from '../git/notes-sync.js';
-import type { Identity } from '../git/repo.js';
+import type { Identity, Repo } from '../git/repo.js';
+import { fetchRecords, openRecordsStore } from '../git/session-records.js';
+import { readShareSetting } from '../git/share-config.js';
+import { readIndex } from '../sessions/index-file.js';
+import { writeRecords } from './share-records.js';
+import { syncRecords, type RecordsSync } from './sync-records.js';
+import { sessionIndexPath } from './workspace.js';
 import { carry, type CarryResult } from './carry.js';
 import { countLinks, diffNotes, mergeNotes, type LinkCount, type Notes } from '../links/merge.js';
 
@@ -17,6 +23,8 @@ export interface SyncOptions {
   remote?: string;
   /** Carry links onto what the upstream branch gained, before pushing (`--no-carry` turns it off). */
   carry: boolean;
+  /** Where a malformed line of the session index is reported (read only when sharing is on). */
+  warn?: (line: string) => void;
 }
 
 interface Step {
@@ -67,6 +75,8 @@ export interface SyncResult {
   pushed: LinkCount;
   /** What carrying onto the upstream found, before the push; null when it did not run. */
   carried: CarryResult | null;
+  /** refs/lore/sessions: what this clone wrote (lore share), pulled and pushed. */
+  records: RecordsSync;
 }
 
 /** Fetches the links, and the upstream branch when it is on this remote and carrying is on. */
@@ -80,12 +90,25 @@ async function fetchAll(opts: SyncOptions, remote: string): Promise<{ fetched: b
  * `lore sync`: fetch the remote's links, merge them with the local ones, carry links onto
  * what the upstream branch gained (a squash or rebase merge made on the server), push the
  * result. A push the remote refuses because someone pushed first is retried after fetching
- * and merging again; nothing is ever force-pushed, so no one's links are lost.
+ * and merging again; nothing is ever force-pushed, so no one's links are lost. Then the
+ * session records the same way (sync-records.ts), written first when sharing is on.
  */
 export async function sync(opts: SyncOptions): Promise<SyncResult> {
-  const [repo, remote] = await Promise.all([openRepo(opts.cwd), resolveRemote(opts.cwd, opts.remote)]);
+  const [repo, remote, share] = await Promise.all([openRepo(opts.cwd), resolveRemote(opts.cwd, opts.remote), readShareSetting(opts.cwd)]);
   // nodegit loads (~0.3 s, blocking) while git fetch runs in its own process.
-  const [{ fetched, carryOnto }, notes] = await Promise.all([fetchAll(opts, remote), openNotesSync(repo, remote)]);
+  const [{ fetched, carryOnto }, recordsFetched, notes] = await Promise.all([fetchAll(opts, remote), fetchRecords(opts.cwd, remote), openNotesSync(repo, remote)]);
+  const links = await syncNotes(opts, repo, remote, notes, fetched, carryOnto);
+  const store = await openRecordsStore(repo.gitDir, repo.root);
+  let written = 0;
+  if (share.level !== 'off') {
+    const index = readIndex(await sessionIndexPath(opts.cwd, repo.root), opts.warn ?? (() => undefined));
+    written = await writeRecords(repo, store, index, share.level);
+  }
+  const records = await syncRecords(opts.cwd, remote, store, recordsFetched, share.level !== 'off', () => repo.identity());
+  return { ...links, records: { written, ...records } };
+}
+
+async function syncNotes(opts: SyncOptions, repo: Repo, remote: string, notes: NotesSync, fetched: boolean, carryOnto: boolean): Promise<Omit<SyncResult, 'records'>> {
   let present = fetched;
   let pulled = NONE;
   let carried: CarryResult | null = null;

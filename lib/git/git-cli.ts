@@ -145,11 +145,8 @@ export async function readNotesBulk(gitDir: string, ref: string, only?: Set<stri
 /** A note's path in a notes tree (`ab/cdef…` under fan-out) names its commit without the slashes. */
 const NOTE_PATH = /^(?:[0-9a-f]{2}\/)*[0-9a-f]+$/;
 
-/**
- * The notes of a notes commit as [annotated sha, blob sha], fan-out subtrees included, from
- * one `git ls-tree -r`; entries that are not notes (git keeps such files) are left out.
- */
-export async function listNotesTree(gitDir: string, commit: string): Promise<[string, string][]> {
+/** Every file of a commit's tree as [path, blob sha], subtrees included, from one `git ls-tree -r`. */
+export async function listTreeBlobs(gitDir: string, commit: string): Promise<[string, string][]> {
   const out = await git(gitDir, ['ls-tree', '-r', '-z', commit]);
   const pairs: [string, string][] = [];
   // Each entry: "<mode> blob <oid>\t<path>\0".
@@ -157,9 +154,20 @@ export async function listNotesTree(gitDir: string, commit: string): Promise<[st
     const tab = entry.indexOf('\t');
     if (tab < 0) continue;
     const [, type, blob] = entry.slice(0, tab).split(' ');
-    const path = entry.slice(tab + 1);
+    if (type === 'blob') pairs.push([entry.slice(tab + 1), blob]);
+  }
+  return pairs;
+}
+
+/**
+ * The notes of a notes commit as [annotated sha, blob sha], fan-out subtrees included;
+ * entries that are not notes (git keeps such files) are left out.
+ */
+export async function listNotesTree(gitDir: string, commit: string): Promise<[string, string][]> {
+  const pairs: [string, string][] = [];
+  for (const [path, blob] of await listTreeBlobs(gitDir, commit)) {
     const sha = path.replace(/\//g, '');
-    if (type === 'blob' && NOTE_PATH.test(path) && (sha.length === 40 || sha.length === 64)) pairs.push([sha, blob]);
+    if (NOTE_PATH.test(path) && (sha.length === 40 || sha.length === 64)) pairs.push([sha, blob]);
   }
   return pairs;
 }

@@ -5,11 +5,12 @@
  * ~700 functions and loads ~150 helper files: ~200 ms before the first call, on every
  * write. lore makes a dozen calls, so it loads the binding itself (~55 ms) and
  * promisifies those the way nodegit.js does. The binding's shape is fixed by the exact
- * nodegit version package.json pins; the link, unlink, sync and blame tests make every call here.
+ * nodegit version package.json pins, and native-binding.ts checks it before the first call;
+ * the link, unlink, sync and blame tests make every call here.
  */
-import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import type * as NG from 'nodegit';
+import { loadBinding, NODEGIT_VERSION, type Binding } from './native-binding.js';
 
 const GIT_ENOTFOUND = -3;
 const GIT_EEXISTS = -4;
@@ -93,13 +94,12 @@ export interface TreeEditor {
 }
 
 // The binding's functions take a node-style callback; its types are nodegit's, promisified.
-type Binding = Record<string, Record<string, (...a: never[]) => unknown> & { prototype: Record<string, (...a: never[]) => unknown> }>;
 type Async = (...a: unknown[]) => Promise<never>;
 
 let loaded: Libgit2 | undefined;
 
 export function loadLibgit2(): Libgit2 {
-  loaded ??= bind(createRequire(import.meta.url)('nodegit/build/Release/nodegit.node') as Binding);
+  loaded ??= bind(loadBinding());
   return loaded;
 }
 
@@ -158,8 +158,8 @@ function editor(builder: NG.Treebuilder, write: (this: NG.Treebuilder) => Promis
   };
 }
 
-/** The nodegit release lore loads libgit2 from (loading it first: a binding that fails to load throws). */
+/** The nodegit release lore loads libgit2 from (loading it first: a binding that fails to load, or is another release's, throws). */
 export function nodegitVersion(): string {
   loadLibgit2();
-  return (createRequire(import.meta.url)('nodegit/package.json') as { version: string }).version;
+  return NODEGIT_VERSION;
 }

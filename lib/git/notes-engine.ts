@@ -9,7 +9,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type * as NG from 'nodegit';
 import { LoreError } from '../errors.js';
 import { listNotesTree, readBlobs, refObjectType } from './git-cli.js';
-import { loadLibgit2, moveOutcome, type Libgit2, type TreeEditor } from './libgit2.js';
+import { moveRefCas } from './cas-ref.js';
+import { loadLibgit2, type Libgit2, type TreeEditor } from './libgit2.js';
 import { NOTES_REF, type Identity, type NoteEdit } from './repo.js';
 import { sweepScratchRefs } from './scratch-refs.js';
 
@@ -17,8 +18,6 @@ import { sweepScratchRefs } from './scratch-refs.js';
 export type NoteChanges = Map<string, string | null>;
 
 const EDIT_ATTEMPTS = 50;
-/** Another git holds a ref's lock for milliseconds (git itself waits 100 ms, core.filesRefLockTimeout); one held this long was left by a crash. */
-const LOCK_PATIENCE_MS = 500;
 /** Up to this many commits, their notes are looked up by path rather than by listing the tree. */
 const LOOKUP_MAX = 64;
 
@@ -163,33 +162,11 @@ export class NotesEngine {
     return root || builder.count() > 0 ? builder.write() : null;
   }
 
-  /**
-   * Moves refs/notes/lore from `from` (null: it does not exist yet) to `to`, only if no
-   * other writer moved it meanwhile; false when one did. A lock another git holds is
-   * waited for; one that outlasts LOCK_PATIENCE_MS is reported, and nothing moves.
-   */
+  /** Moves refs/notes/lore by compare-and-swap (see moveRefCas); false when another writer moved it first. */
   async move(to: string, from: string | null, message: string): Promise<boolean> {
-    const G = this.G;
-    if (!this.swept) sweepScratchRefs(this.repo, G);
+    if (!this.swept) sweepScratchRefs(this.repo, this.G);
     this.swept = true;
-    const started = Date.now();
-    for (let wait = 1; ; wait = Math.min(wait * 2, 100)) {
-      const outcome = await moveOutcome(
-        from ? G.moveRef(this.repo, NOTES_REF, G.oid(to), G.oid(from), message) : G.createRef(this.repo, NOTES_REF, G.oid(to), false, message),
-      );
-      if (outcome !== 'locked') return outcome === 'moved';
-      if (Date.now() - started >= LOCK_PATIENCE_MS) throw this.staleLock();
-      await sleep(wait);
-    }
-  }
-
-  private staleLock(): LoreError {
-    const lock = `${this.G.commonDir(this.repo)}/${NOTES_REF}.lock`;
-    return new LoreError(
-      'NOTES_LOCKED',
-      `${NOTES_REF} is locked by ${lock}; nothing was written`,
-      `If no git process is running, a crashed one left it: remove it (rm '${lock}') and try again.`,
-    );
+    return moveRefCas(this.G, this.repo, NOTES_REF, to, from, message);
   }
 
   /**

@@ -125,7 +125,7 @@ export async function fetchUpstream(cwd: string, remote: string, upstream: Upstr
   throw transportError(`git fetch ${remote} ${upstream.merge}`, run);
 }
 
-function transportError(what: string, run: GitRun): LoreError {
+export function transportError(what: string, run: GitRun): LoreError {
   if (run.timedOut) {
     return new LoreError('REMOTE_FAILED', `${what} timed out after ${GIT_TIMEOUT_MS / 1000} s`, 'Check the network and your access to the remote.');
   }
@@ -138,12 +138,32 @@ function transportError(what: string, run: GitRun): LoreError {
  * Fetches a remote's links to their tracking ref; false when the remote has none yet.
  * Only the git command line: it can run while nodegit loads.
  */
-export async function fetchNotes(cwd: string, remote: string): Promise<boolean> {
+export function fetchNotes(cwd: string, remote: string): Promise<boolean> {
+  return fetchTracking(cwd, remote, trackingRefspec(remote));
+}
+
+/** Fetches one ref of a remote with `refspec`; false when the remote does not have it. */
+export async function fetchTracking(cwd: string, remote: string, refspec: string): Promise<boolean> {
   // --no-write-fetch-head: a sync must not change what the user's FETCH_HEAD means.
-  const run = await runTransport(cwd, ['fetch', '--no-tags', '--no-write-fetch-head', remote, trackingRefspec(remote)]);
+  const run = await runTransport(cwd, ['fetch', '--no-tags', '--no-write-fetch-head', remote, refspec]);
   if (run.code === 0) return true;
   if (!run.timedOut && /couldn't find remote ref/.test(run.stderr)) return false;
   throw transportError(`git fetch ${remote}`, run);
+}
+
+/**
+ * Pushes `ref` to the same name on `remote`, never forced. 'moved' when the remote refused
+ * because it moved since the fetch (then fetch, merge and push again).
+ */
+export async function pushRef(cwd: string, remote: string, ref: string): Promise<'pushed' | 'moved'> {
+  // --no-verify: pre-push hooks check code on its way out; lore's refs carry none,
+  // and a hook that itself syncs links would otherwise run again for this push.
+  const run = await runTransport(cwd, ['push', '--porcelain', '--no-verify', remote, `${ref}:${ref}`]);
+  if (run.code === 0) return 'pushed';
+  const status = run.stdout.split('\n').find((l) => l.startsWith('!\t'));
+  // [rejected]: not a fast-forward any more. The others: another push held the ref's lock.
+  if (status && /\[rejected\]|lock|failed to update|incorrect old value/.test(status)) return 'moved';
+  throw transportError(`git push ${remote} ${ref}`, status ? { ...run, stderr: status.split('\t').pop()! } : run);
 }
 
 export async function openNotesSync(repo: Repo, remote: string): Promise<NotesSync> {
@@ -170,20 +190,12 @@ export class NotesSync {
    * it moved since the fetch (then fetch, merge and push again).
    */
   async push(): Promise<boolean> {
-    // --no-verify: pre-push hooks check code on its way out; a notes ref carries none,
-    // and a hook that itself syncs links would otherwise run again for this push.
     const pushing = await this.notes.tip();
-    const run = await runTransport(this.cwd, ['push', '--porcelain', '--no-verify', this.remote, `${NOTES_REF}:${NOTES_REF}`]);
-    if (run.code === 0) {
-      // As git moves refs/remotes/<remote>/<branch> on a push: the tracking ref says what the
-      // remote has, so `lore coverage` does not call pushed links unpushed.
-      if (pushing) await this.notes.setRef(trackingRef(this.remote), pushing, `lore: pushed to ${this.remote}`);
-      return true;
-    }
-    const status = run.stdout.split('\n').find((l) => l.startsWith('!\t'));
-    // [rejected]: not a fast-forward any more. The others: another push held the ref's lock.
-    if (status && /\[rejected\]|lock|failed to update|incorrect old value/.test(status)) return false;
-    throw transportError(`git push ${this.remote} ${NOTES_REF}`, status ? { ...run, stderr: status.split('\t').pop()! } : run);
+    if ((await pushRef(this.cwd, this.remote, NOTES_REF)) === 'moved') return false;
+    // As git moves refs/remotes/<remote>/<branch> on a push: the tracking ref says what the
+    // remote has, so `lore coverage` does not call pushed links unpushed.
+    if (pushing) await this.notes.setRef(trackingRef(this.remote), pushing, `lore: pushed to ${this.remote}`);
+    return true;
   }
 
   localTip(): Promise<string | null> {

@@ -6,6 +6,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { git } from './git-cli.js';
+import { isRecord } from '../json-object.js';
 
 /** One diff to identify: `tip` against `base`, or against its first parent when no base is given. */
 export interface DiffSpec {
@@ -84,7 +85,7 @@ export function readCarryState(gitDir: string): Record<string, string> {
   if (!existsSync(path)) return {};
   try {
     const o = JSON.parse(readFileSync(path, 'utf8'));
-    return typeof o === 'object' && o !== null && !Array.isArray(o) ? (o as Record<string, string>) : {};
+    return isRecord(o) ? (o as Record<string, string>) : {};
   } catch {
     // A state that cannot be read costs one longer carry, never a wrong one.
     return {};

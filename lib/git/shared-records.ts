@@ -1,11 +1,11 @@
-import { git, GitFailed, readBlobs } from './git-cli.js';
+import { GitFailed, readBlobs } from './git-cli.js';
+import { readRecordFiles, SESSIONS_REF } from './session-records.js';
 
 /**
- * Reading refs/lore/sessions, the session records teammates shared (README, "Session
- * records"; `lore share` writes them): a commit whose tree holds `<first two characters of
- * the id>/<id>.json` per session. Reads only, through git's command line.
+ * The shared session records (./session-records.ts) as the commands that show sessions read
+ * them: by session id, straight from the local refs/lore/sessions, which `lore sync` keeps
+ * merged with the team's.
  */
-export const SESSIONS_REF = 'refs/lore/sessions';
 
 /** An id git can take in `<ref>:<path>` on cat-file's input: nothing that would split or bend the name. */
 const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9_.:@+-]*$/;
@@ -19,25 +19,19 @@ export async function readRecordsOf(gitDir: string, ids: Iterable<string>): Prom
   return out;
 }
 
-/** Every record, id (from the file name) -> text; none when the ref does not exist. */
+/** Every record, id (from its file's name) -> text; none when the ref does not exist. */
 export async function readAllRecords(gitDir: string): Promise<Map<string, string>> {
-  let listing: string;
+  let files: Map<string, string>;
   try {
-    listing = await git(gitDir, ['ls-tree', '-r', '-z', SESSIONS_REF]);
+    files = await readRecordFiles(gitDir, SESSIONS_REF);
   } catch (e) {
     if (e instanceof GitFailed) return new Map(); // no records fetched or shared yet
     throw e;
   }
-  // Each entry: "<mode> blob <oid>\t<dir>/<id>.json\0".
-  const pairs: [string, string][] = [];
-  for (const entry of listing.split('\0')) {
-    const tab = entry.indexOf('\t');
-    const [, type, blob] = entry.slice(0, tab).split(' ');
-    const m = /^[^/]{2}\/(.+)\.json$/.exec(entry.slice(tab + 1));
-    if (tab >= 0 && type === 'blob' && m) pairs.push([m[1], blob]);
-  }
-  const texts = await readBlobs(gitDir, pairs.map(([, blob]) => blob));
   const out = new Map<string, string>();
-  pairs.forEach(([id], i) => texts[i] !== null && out.set(id, texts[i]!));
+  for (const [path, text] of files) {
+    const m = /^[^/]{2}\/(.+)\.json$/.exec(path);
+    if (m) out.set(m[1], text);
+  }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { Identity, Repo } from '../git/repo.js';
 import { shortId } from '../sessions/session.js';
 import { addLink, formatNote, parseNote, roundConfidence, type LinkMethod, type LinkRecord, type LinkSignals } from './record.js';
+import { isoSeconds } from '../time.js';
 
 /** One link to write: a session onto a commit, and how it was found. */
 export interface PlannedLink {
@@ -16,7 +17,7 @@ export interface PlannedLink {
 }
 
 function nowIso(): string {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return isoSeconds(Date.now());
 }
 
 export function toRecord(link: PlannedLink, who: Identity, linkedAt: string): LinkRecord {

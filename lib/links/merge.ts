@@ -20,7 +20,7 @@ export interface LinkCount {
 }
 
 /** Three-way merge of one value, by equality: the side that changed wins. */
-function pick3<T>(base: T, ours: T, theirs: T, same: (a: T, b: T) => boolean): { value: T } | null {
+export function pick3<T>(base: T, ours: T, theirs: T, same: (a: T, b: T) => boolean): { value: T } | null {
   if (same(ours, theirs) || same(base, theirs)) return { value: ours };
   if (same(base, ours)) return { value: theirs };
   return null;

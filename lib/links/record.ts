@@ -3,6 +3,8 @@
  * line per session, keys in a fixed order, lines sorted bytewise. Sorting whole lines
  * bytewise is what git's cat_sort_uniq does, so lore's notes and git's merges agree.
  */
+import { isRecord } from '../json-object.js';
+
 export const LINK_METHODS = ['manual', 'current', 'agent-commit', 'auto', 'backfill', 'carried'] as const;
 export type LinkMethod = (typeof LINK_METHODS)[number];
 
@@ -61,7 +63,7 @@ const isShaList = (v: unknown): v is string[] => Array.isArray(v) && v.every((f)
 
 /** The signals a line carries: the keys this version knows, with values of their type. */
 function asSignals(value: unknown): LinkSignals | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   const o = value as Record<string, unknown>;
   const signals: LinkSignals = {};
   if (typeof o.files === 'string' && /^\d+\/\d+$/.test(o.files)) signals.files = o.files;
@@ -92,7 +94,7 @@ function asRecord(line: string): LinkRecord | null {
   } catch {
     return null;
   }
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) return null;
+  if (!isRecord(o)) return null;
   const r = o as Record<string, unknown>;
   if (r.v !== RECORD_VERSION || typeof r.session !== 'string' || r.session === '') return null;
   if (typeof r.method !== 'string' || !(LINK_METHODS as readonly string[]).includes(r.method)) return null;

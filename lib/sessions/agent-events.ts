@@ -2,6 +2,10 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { runsGitCommit } from './commit-command.js';
 import { patchedPaths } from './importers/codex.js';
+import { asRecord } from '../json-object.js';
+import type { AgentName } from './agent-names.js';
+
+export { AGENTS, isAgent, type AgentName } from './agent-names.js';
 
 /**
  * What an agent's hook event means for the session index. Each agent pipes JSON with
@@ -15,11 +19,17 @@ import { patchedPaths } from './importers/codex.js';
  *   which ends a turn: the session is idle until the next tool call reopens it.
  * - Gemini CLI (geminicli.com/docs/hooks/reference): SessionStart, AfterTool for
  *   `write_file` and `replace` (`tool_input.file_path`), SessionEnd.
- * All three pass `transcript_path`, the session's own log (Codex's may be null), which
- * `lore show` reads for the prompts and files of a session that was never imported.
+ * - Cursor (cursor.com/docs/agent/hooks): no `session_id` or `cwd` but `conversation_id` and
+ *   `workspace_roots`, and each event's fields at the top: sessionStart, afterFileEdit
+ *   (`file_path`), beforeShellExecution and afterShellExecution (`command`), stop (the end of
+ *   a turn: idle until the next edit), sessionEnd.
+ * - OpenCode (opencode.ai/docs/plugins): lore's plugin (hooks/opencode/lore.js) sends
+ *   session.created, tool.execute.before and tool.execute.after for `bash` (its
+ *   `command`), tool.execute.after for `edit` and `write` (`filePath`), session.idle (the
+ *   end of a turn) and session.deleted, with session_id and cwd as Claude Code's hooks do.
+ * Claude Code, Codex and Gemini CLI pass `transcript_path`, the session's own log (Codex's
+ * may be null), which `lore show` reads for the prompts and files of a session never imported.
  */
-export const AGENTS = ['claude-code', 'codex', 'gemini-cli'] as const;
-export type AgentName = (typeof AGENTS)[number];
 
 export type AgentAction =
   | { kind: 'start' }
@@ -43,7 +53,7 @@ export interface AgentEvent {
 type Json = Record<string, unknown>;
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
+const obj = (v: unknown): Json => asRecord(v) ?? {};
 
 /** Claude Code's and Codex's shell tool; Gemini CLI's is not hooked. */
 const SHELL = 'Bash';
@@ -82,14 +92,47 @@ function geminiCli(event: string, _tool: string | undefined, input: Json): Agent
   return file === undefined ? { kind: 'nothing' } : { kind: 'touch', files: [file], reopen: false };
 }
 
+function cursor(event: string, _tool: string | undefined, payload: Json): AgentAction {
+  if (event === 'sessionStart') return { kind: 'start' };
+  if (event === 'stop' || event === 'sessionEnd') return { kind: 'end' };
+  if (event === 'beforeShellExecution' || event === 'afterShellExecution') {
+    const command = str(payload.command);
+    if (command === undefined || !runsGitCommit(command)) return { kind: 'nothing' };
+    return { kind: 'committing', done: event === 'afterShellExecution', reopen: true };
+  }
+  if (event !== 'afterFileEdit') throw new Error(`lore does not record ${event} events`);
+  const file = str(payload.file_path);
+  return file === undefined ? { kind: 'nothing' } : { kind: 'touch', files: [file], reopen: true };
+}
+
+function opencode(event: string, tool: string | undefined, input: Json): AgentAction {
+  if (event === 'session.created') return { kind: 'start' };
+  if (event === 'session.idle' || event === 'session.deleted') return { kind: 'end' };
+  if (event !== 'tool.execute.before' && event !== 'tool.execute.after') throw new Error(`lore does not record ${event} events`);
+  if (tool === 'bash') {
+    const command = str(input.command);
+    if (command === undefined || !runsGitCommit(command)) return { kind: 'nothing' };
+    return { kind: 'committing', done: event === 'tool.execute.after', reopen: true };
+  }
+  const file = str(input.filePath);
+  return event === 'tool.execute.after' && file !== undefined ? { kind: 'touch', files: [file], reopen: true } : { kind: 'nothing' };
+}
+
 const READERS: Record<AgentName, (event: string, tool: string | undefined, input: Json) => AgentAction> = {
   'claude-code': claudeCode,
   codex,
   'gemini-cli': geminiCli,
+  cursor,
+  opencode,
 };
 
-export function isAgent(name: string): name is AgentName {
-  return (AGENTS as readonly string[]).includes(name);
+/** The session and directory an event names, and the object its tool's fields are in. */
+function sessionOf(agent: AgentName, p: Json): { id?: string; cwd?: string; input: Json } {
+  if (agent === 'cursor') {
+    const roots = Array.isArray(p.workspace_roots) ? p.workspace_roots : [];
+    return { id: str(p.conversation_id), cwd: str(roots[0]) ?? str(p.cwd), input: p };
+  }
+  return { id: str(p.session_id), cwd: str(p.cwd), input: obj(p.tool_input) };
 }
 
 /** Reads one event; throws an Error (not a LoreError: the hook reports it and exits 0) on anything unusable. */
@@ -102,10 +145,11 @@ export function parseAgentEvent(agent: AgentName, input: string, fallbackCwd: st
   }
   const p = obj(payload);
   const event = str(p.hook_event_name);
-  const id = str(p.session_id);
-  if (!event || !id) throw new Error('the event has no hook_event_name or session_id');
-  const cwd = resolve(str(p.cwd) ?? fallbackCwd);
-  const action = READERS[agent](event, str(p.tool_name), obj(p.tool_input));
+  const session = sessionOf(agent, p);
+  if (!event || !session.id) throw new Error(`the event has no hook_event_name or ${agent === 'cursor' ? 'conversation_id' : 'session_id'}`);
+  const { id } = session;
+  const cwd = resolve(session.cwd ?? fallbackCwd);
+  const action = READERS[agent](event, str(p.tool_name), session.input);
   // Paths an agent gives relative (Codex's patches always) are relative to its directory.
   if (action.kind === 'touch') action.files = action.files.map((f) => (isAbsolute(f) ? f : resolve(cwd, f)));
   const log = logPath(str(p.transcript_path), cwd);

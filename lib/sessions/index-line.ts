@@ -1,4 +1,6 @@
 import { normaliseId, type Session } from './session.js';
+import { isoSeconds, parseIsoTime } from '../time.js';
+import { isRecord } from '../json-object.js';
 
 /** One parsed line of the session index, before folding. */
 export interface IndexLine {
@@ -24,10 +26,9 @@ export class BadLine extends Error {}
 
 function time(value: unknown, field: string): number {
   if (typeof value !== 'string') throw new BadLine(`${field} is not a string`);
-  // ISO 8601 with a date and a time; Date.parse alone accepts too much ("1", "May 3").
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) throw new BadLine(`${field} is not an ISO 8601 time`);
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) throw new BadLine(`${field} is not a valid time`);
+  const ms = parseIsoTime(value);
+  if (ms === 'shape') throw new BadLine(`${field} is not an ISO 8601 time`);
+  if (ms === 'invalid') throw new BadLine(`${field} is not a valid time`);
   return ms;
 }
 
@@ -45,7 +46,7 @@ export function parseIndexLine(text: string): IndexLine {
   } catch {
     throw new BadLine('not valid JSON');
   }
-  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new BadLine('not a JSON object');
+  if (!isRecord(obj)) throw new BadLine('not a JSON object');
   const o = obj as Record<string, unknown>;
   if (typeof o.id !== 'string' || o.id.trim() === '') throw new BadLine('no "id"');
   const line: IndexLine = { id: normaliseId(o.id.trim()) };
@@ -92,9 +93,6 @@ export function foldLine(into: Session | undefined, line: IndexLine): Session {
   return s;
 }
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 /** The canonical text of one index line, keys in the contract's order. */
 export function formatIndexLine(line: IndexLine): string {
@@ -102,11 +100,11 @@ export function formatIndexLine(line: IndexLine): string {
   if (line.tool !== undefined) o.tool = line.tool;
   if (line.cwd !== undefined) o.cwd = line.cwd;
   if (line.branch !== undefined) o.branch = line.branch;
-  if (line.startedAt !== undefined) o.started_at = iso(line.startedAt);
-  if (line.endedAt !== undefined) o.ended_at = line.endedAt === null ? null : iso(line.endedAt);
+  if (line.startedAt !== undefined) o.started_at = isoSeconds(line.startedAt);
+  if (line.endedAt !== undefined) o.ended_at = line.endedAt === null ? null : isoSeconds(line.endedAt);
   if (line.files !== undefined) o.files = line.files;
-  if (line.seenAt !== undefined) o.seen_at = iso(line.seenAt);
-  if (line.committingAt !== undefined) o.committing_at = line.committingAt === null ? null : iso(line.committingAt);
+  if (line.seenAt !== undefined) o.seen_at = isoSeconds(line.seenAt);
+  if (line.committingAt !== undefined) o.committing_at = line.committingAt === null ? null : isoSeconds(line.committingAt);
   if (line.title !== undefined) o.title = line.title;
   if (line.log !== undefined) o.log = line.log;
   return JSON.stringify(o);

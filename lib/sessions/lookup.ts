@@ -1,10 +1,11 @@
 import { LoreError } from '../errors.js';
 import type { Session } from './session.js';
+import { isoSeconds } from '../time.js';
 
 const LIST_AT_MOST = 5;
 
 function describe(s: Session): string {
-  const start = s.startedAt === undefined ? 'unknown start' : new Date(s.startedAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const start = s.startedAt === undefined ? 'unknown start' : isoSeconds(s.startedAt);
   return `${s.id}  ${start}  ${s.cwd ?? '?'}`;
 }
 

@@ -1,11 +1,11 @@
 import type { SessionContext } from './context/context.js';
 import { normaliseId, type Session } from './session.js';
+import { parseSharedRecord, type ShareLevel } from './shared-record.js';
 
 /**
- * A session as a teammate shared it: one record of refs/lore/sessions (README, "Session
- * records"), read tolerantly. A record is `{"version":1,"id","tool","model","started_at",
- * "ended_at","branch","files":[repository-relative],"prompt_count","title","prompts"?,
- * "share","shared_by","shared_at"}`; a file of another version or shape is not one.
+ * A session as a teammate shared it: one record of refs/lore/sessions (./shared-record.ts
+ * reads the file), with times as numbers and names as the index's, for the commands that
+ * show a session the local index lacks.
  */
 export interface SharedSession {
   id: string;
@@ -19,43 +19,34 @@ export interface SharedSession {
   title?: string;
   /** Only at share level `prompts`. */
   prompts?: string[];
-  share: string;
+  share: ShareLevel;
   sharedBy?: string;
   sharedAt?: number;
 }
 
-const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-const time = (v: unknown) => {
-  const ms = typeof v === 'string' ? Date.parse(v) : NaN;
+const time = (v: string | undefined) => {
+  const ms = v === undefined ? NaN : Date.parse(v);
   return Number.isNaN(ms) ? undefined : ms;
 };
-const texts = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined);
 
+/** A record file's text as the commands show it; null when it is not a record lore reads. */
 export function parseSharedSession(json: string): SharedSession | null {
-  let v: unknown;
-  try {
-    v = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
-  const o = v as Record<string, unknown>;
-  if (o.version !== 1 || text(o.id) === undefined || text(o.share) === undefined) return null;
-  const count = o.prompt_count;
+  const r = parseSharedRecord(json);
+  if (r === null) return null;
   return {
-    id: normaliseId(o.id as string),
-    tool: text(o.tool),
-    model: text(o.model),
-    startedAt: time(o.started_at),
-    endedAt: time(o.ended_at),
-    branch: text(o.branch),
-    files: texts(o.files) ?? [],
-    promptCount: typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : undefined,
-    title: text(o.title),
-    prompts: texts(o.prompts),
-    share: o.share as string,
-    sharedBy: text(o.shared_by),
-    sharedAt: time(o.shared_at),
+    id: normaliseId(r.id),
+    tool: r.tool,
+    model: r.model,
+    startedAt: time(r.started_at),
+    endedAt: time(r.ended_at),
+    branch: r.branch,
+    files: r.files ?? [],
+    promptCount: r.prompt_count,
+    title: r.title,
+    prompts: r.prompts,
+    share: r.share,
+    sharedBy: r.shared_by,
+    sharedAt: time(r.shared_at),
   };
 }
 

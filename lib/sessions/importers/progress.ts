@@ -1,5 +1,7 @@
 import type { IndexLine } from '../index-line.js';
 import { normaliseId } from '../session.js';
+import { parseIsoTime } from '../../time.js';
+import { asRecord } from '../../json-object.js';
 
 /** Each tool as it names itself. */
 export const IMPORT_TOOLS = ['claude-code', 'codex', 'gemini-cli', 'aider'] as const;
@@ -59,11 +61,10 @@ export function summarise(p: LogProgress): LogSummary {
   return { tool, id, cwd, branch, startedAt, endedAt, files: [...files], title: titleOf(p) };
 }
 
-/** Same shape test as the index reader's, so every time lore writes it can read back. */
+/** A time in a log, by the index reader's rules (parseIsoTime); undefined when it is not one. */
 export function parseTime(value: unknown): number | undefined {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
+  const ms = typeof value === 'string' ? parseIsoTime(value) : 'shape';
+  return typeof ms === 'number' ? ms : undefined;
 }
 
 /** Start and end are the earliest and latest times seen: lines are not always in order. */
@@ -136,9 +137,8 @@ export function eachObject(lines: Iterable<string>, fn: (obj: Record<string, unk
   return malformed;
 }
 
-export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
+// The importers read every log through it.
+export { asRecord };
 
 /**
  * The index line that brings a reader from `before` to `after`. Later lines update

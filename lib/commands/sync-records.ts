@@ -1,0 +1,73 @@
+/**
+ * The records half of `lore sync`: refs/lore/sessions moves between clones as the notes do.
+ * The fetched remote tip is merged in (fast-forward, or a merge commit with both tips as
+ * parents, so the push that follows is a fast-forward); the local ref moves by compare-and-
+ * swap; a push the remote refuses is retried after fetching and merging again; nothing is
+ * forced. With sharing off, teammates' records are still merged in, and nothing is pushed.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { shareText } from '../cli/share-text.js';
+import { LoreError } from '../errors.js';
+import type { Identity } from '../git/repo.js';
+import { fetchRecords, recordsTrackingRef, type RecordsStore } from '../git/session-records.js';
+import { diffNotes } from '../links/merge.js';
+import { mergeRecordFiles } from '../sessions/shared-merge.js';
+
+const LOCAL_ATTEMPTS = 20;
+const PUSH_ATTEMPTS = 5;
+
+export interface RecordsSync {
+  /** Records this clone wrote (lore share's level), before the push. */
+  written: number;
+  /** Records the local ref gained from the remote. */
+  pulled: number;
+  /** Records the remote gained. */
+  pushed: number;
+}
+
+interface Step {
+  tip: string | null;
+  remoteTip: string | null;
+  pulled: number;
+  pushed: number;
+}
+
+async function integrate(store: RecordsStore, remote: string, remoteTip: string | null, who: () => Promise<Identity>): Promise<Step> {
+  for (let attempt = 0; attempt < LOCAL_ATTEMPTS; attempt++) {
+    const local = await store.tip();
+    const base = local && remoteTip ? await store.mergeBase(local, remoteTip) : null;
+    const nothingNew = !remoteTip || base === remoteTip;
+    const fastForward = !nothingNew && (!local || base === local);
+    const [ours, theirs, old] = await Promise.all([store.read(local), store.read(remoteTip), store.read(nothingNew || fastForward ? null : base)]);
+    if (nothingNew) return { tip: local, remoteTip, pulled: 0, pushed: diffNotes(theirs, ours).size };
+    let tip = remoteTip;
+    let merged = theirs;
+    if (!fastForward) {
+      merged = mergeRecordFiles(old, ours, theirs);
+      tip = await store.write(diffNotes(ours, merged), [local!, remoteTip!], await who(), shareText.mergeMessage(remote));
+    }
+    if (await store.move(tip!, local, fastForward ? shareText.fastForward(remote) : shareText.mergeMessage(remote))) {
+      return { tip, remoteTip, pulled: diffNotes(ours, merged).size, pushed: diffNotes(theirs, merged).size };
+    }
+  }
+  throw new LoreError('NOTES_BUSY', shareText.busy, 'Try again.');
+}
+
+/**
+ * Merges the remote's records (fetched already: `present` says whether it has any), then,
+ * when `push`, pushes the result, fetching and merging again while the remote moves.
+ */
+export async function syncRecords(cwd: string, remote: string, store: RecordsStore, present: boolean, push: boolean, who: () => Promise<Identity>): Promise<Omit<RecordsSync, 'written'>> {
+  let pulled = 0;
+  for (let attempt = 1; ; attempt++) {
+    const remoteTip = present ? await store.tip(recordsTrackingRef(remote)) : null;
+    if (!present) await store.setTracking(remote, null, '');
+    const step = await integrate(store, remote, remoteTip, who);
+    pulled += step.pulled;
+    if (!push || step.tip === step.remoteTip) return { pulled, pushed: 0 };
+    if (await store.push(remote)) return { pulled, pushed: step.pushed };
+    if (attempt === PUSH_ATTEMPTS) throw new LoreError('REMOTE_FAILED', shareText.gaveUp(remote, PUSH_ATTEMPTS), shareText.gaveUpHint);
+    await sleep(100 * 2 ** (attempt - 1) + Math.random() * 100);
+    present = await fetchRecords(cwd, remote);
+  }
+}
