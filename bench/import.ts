@@ -1,5 +1,6 @@
 /**
- * `lore import` over copies of every fixture log (Claude Code, Codex, Gemini CLI, Aider),
+ * `lore import` over copies of every fixture log (Claude Code, Codex, Gemini CLI, Aider,
+ * Cursor, Copilot CLI, Amp),
  * each tool at its default place, against a node process that only reads the same files as
  * text (UTF-8 decoding is most of that for logs with non-ASCII text): what parsing the lines,
  * keeping the state and writing the index add to the reading any import must do.
@@ -33,11 +34,25 @@ export async function importWorkloads(o: BenchOptions): Promise<Row[]> {
   const repo = join(dir, 'repo');
   mkdirSync(join(repo, '.git'), { recursive: true });
   cpSync(join(FIXTURES, 'aider', 'hand-shop'), repo, { recursive: true });
-  const logDirs = [join(home, '.claude', 'projects'), join(home, '.codex', 'sessions'), join(home, '.gemini', 'tmp')];
+  const logDirs = [
+    join(home, '.claude', 'projects'),
+    join(home, '.codex', 'sessions'),
+    join(home, '.gemini', 'tmp'),
+    join(home, '.cursor', 'projects'),
+    join(home, '.copilot', 'session-state'),
+    join(home, '.local', 'share', 'amp', 'threads'),
+  ];
+  // Tools that name a log by its directory get one directory per copy; the others a subdirectory.
+  const eachDir = (tool: string, to: string, k: number) => {
+    for (const name of readdirSync(join(FIXTURES, tool))) cpSync(join(FIXTURES, tool, name), join(to, `${name}-${k}`), { recursive: true });
+  };
   for (let k = 0; k < copies; k++) {
     cpSync(join(FIXTURES, 'claude-code'), join(logDirs[0], `-p${k}`), { recursive: true });
     cpSync(join(FIXTURES, 'codex'), join(logDirs[1], String(2000 + k)), { recursive: true });
-    for (const hash of readdirSync(join(FIXTURES, 'gemini-cli'))) cpSync(join(FIXTURES, 'gemini-cli', hash), join(logDirs[2], `${hash}-${k}`), { recursive: true });
+    eachDir('gemini-cli', logDirs[2], k);
+    eachDir('cursor', logDirs[3], k);
+    eachDir('copilot-cli', logDirs[4], k);
+    cpSync(join(FIXTURES, 'amp'), join(logDirs[5], String(k)), { recursive: true });
   }
   const lore = env.LORE_HOME!;
   // Every timed import starts from nothing, or all but the first would read nothing.
@@ -54,7 +69,7 @@ export async function importWorkloads(o: BenchOptions): Promise<Row[]> {
   return [
     row({
       id: 'import-all-tools',
-      workload: `lore import, ${copies} cop${copies === 1 ? 'y' : 'ies'} of every fixture (${mib} MiB, 4 tools)`,
+      workload: `lore import, ${copies} cop${copies === 1 ? 'y' : 'ies'} of every fixture (${mib} MiB, 7 tools)`,
       lore: importM,
       baseline: { name: 'node reading the same files as text', m: readM },
       target: `< ${MAX_RATIO}× reading`,

@@ -1,7 +1,8 @@
 import { Interrupted, isLoreError } from './errors.js';
 import { noRoomFault } from './file-fault.js';
 import { EXIT_INTERRUPTED } from './cli/interrupt.js';
-import { processIo, type Io } from './cli/io.js';
+import type { Io } from './io.js';
+import { processIo } from './cli/io.js';
 import { LINK_USAGE, linkOptions, runLink, toLinkArgs } from './cli/link-command.js';
 import type { CommandSpec } from './cli/command.js';
 

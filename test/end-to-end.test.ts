@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { commit, git, lore, makeRepo, makeWorld, noteRecords, type World } from './helpers/env.js';
+import { cursorSlug } from '../lib/sessions/importers/project-dir.js';
+import { commit, git, lore, makeRepo, makeWorld, noteRecords, PROJECT, type World } from './helpers/env.js';
 
 const SESSION = '7d2c1a00-1111-4222-8333-444455556666';
 
@@ -109,6 +110,78 @@ test('sessions of Claude Code, Gemini CLI and Aider in one repository: import, t
     assert.equal(linked(geminiCommit), [['backfill', 'gemini-cli']]);
     assert.equal(linked(aiderCommit), [['backfill', 'aider']]);
     assert.equal(noteRecords(w, repo, geminiCommit)[0].session, GEMINI_SESSION);
+  } finally {
+    w.cleanup();
+  }
+});
+
+/** A real fixture with the directory it was written in replaced by `repo`. */
+function realLog(rel: string, from: string, repo: string): string {
+  return readFileSync(join(PROJECT, 'fixtures/sessions', rel), 'utf8').replaceAll(from, repo);
+}
+
+test('real Cursor, Copilot CLI and Amp logs moved into one repository: import, then --auto --backfill links each to its commit', () => {
+  const w = makeWorld();
+  try {
+    const repo = makeRepo(w, 'app');
+    commit(w, repo, { files: { 'README.md': 'app\n' }, message: 'init', date: '2026-01-12T09:00:00Z' });
+    const amp = join(w.home, '.local', 'share', 'amp', 'threads');
+    mkdirSync(amp, { recursive: true });
+    writeFileSync(join(amp, 'T-019ca1f6-7f21-77b5-a308-65416ebbdf48.json'), realLog('amp/T-019ca1f6-7f21-77b5-a308-65416ebbdf48.json', '/Users/svarlamov/projects/testing-git-amp', repo));
+    const copilot = join(w.home, '.copilot', 'session-state', '301561f1-558a-43e9-a144-82d3ca12ab62');
+    mkdirSync(copilot, { recursive: true });
+    writeFileSync(join(copilot, 'events.jsonl'), realLog('copilot-cli/301561f1-558a-43e9-a144-82d3ca12ab62/events.jsonl', '/Users/test/project', repo));
+    // Cursor names the project by its slug and logs no time: the transcript's mtime is its end.
+    const transcripts = join(w.home, '.cursor', 'projects', cursorSlug(repo), 'agent-transcripts');
+    mkdirSync(transcripts, { recursive: true });
+    const transcript = join(transcripts, 'cursor-session-simple.jsonl');
+    const slug = 'Users-aidancunniffe-Desktop-testing-gitflows-git-ai';
+    writeFileSync(transcript, realLog(`cursor/${slug}/agent-transcripts/cursor-session-simple.jsonl`, '/Users/aidancunniffe/Desktop/testing-gitflows-git-ai', repo));
+    const cursorEnd = Date.parse('2026-04-02T10:00:00Z') / 1000;
+    utimesSync(transcript, cursorEnd, cursorEnd);
+
+    const imported = lore(w, repo, ['import']);
+    assert.is(imported.code, 0, imported.stderr);
+    for (const tool of ['cursor', 'copilot-cli', 'amp']) assert.match(imported.stdout, `${tool}: 1 session(s) imported`);
+
+    const ampCommit = commit(w, repo, { files: { 'jokes.csv': 'id,joke\n' }, message: 'Add a joke', date: '2026-02-28T01:56:59Z' });
+    const cursorCommit = commit(w, repo, { files: { 'hbo-shows-1990s.txt': 'Oz\n' }, message: 'List HBO shows', date: '2026-04-02T10:01:00Z' });
+    const copilotCommit = commit(w, repo, { files: { 'hello.py': "print('hello world')\n" }, message: 'Hello', date: '2026-05-12T00:21:11Z' });
+    const r = lore(w, repo, ['link', '--auto', '--backfill', '--yes']);
+    assert.is(r.code, 0, r.stderr);
+    const linked = (rev: string) => noteRecords(w, repo, rev).map((x) => [x.method, x.tool, x.session]);
+    assert.equal(linked(ampCommit), [['backfill', 'amp', 'T-019ca1f6-7f21-77b5-a308-65416ebbdf48']]);
+    assert.equal(linked(cursorCommit), [['backfill', 'cursor', 'cursor-session-simple']]);
+    assert.equal(linked(copilotCommit), [['backfill', 'copilot-cli', '301561f1-558a-43e9-a144-82d3ca12ab62']]);
+  } finally {
+    w.cleanup();
+  }
+});
+
+test("a Cursor session its live hooks recorded and its transcript, imported later, are one session", () => {
+  const w = makeWorld();
+  try {
+    const repo = makeRepo(w, 'app');
+    const id = '5b2c9e10-2222-4333-8444-555566667777';
+    const event = (payload: Record<string, unknown>) => {
+      const r = lore(w, repo, ['hooks', 'agent-event', '--agent', 'cursor'], { input: JSON.stringify({ conversation_id: id, workspace_roots: [repo], ...payload }) });
+      assert.is(r.code, 0, r.stderr);
+    };
+    event({ hook_event_name: 'sessionStart' });
+    event({ hook_event_name: 'afterFileEdit', file_path: join(repo, 'src/c.ts'), edits: [] });
+    event({ hook_event_name: 'stop', status: 'completed' });
+    // Cursor names the transcript after the conversation, in the project's slug directory.
+    const transcripts = join(w.home, '.cursor', 'projects', cursorSlug(repo), 'agent-transcripts');
+    mkdirSync(transcripts, { recursive: true });
+    const slug = 'Users-aidancunniffe-Desktop-testing-gitflows-git-ai';
+    writeFileSync(join(transcripts, `${id}.jsonl`), realLog(`cursor/${slug}/agent-transcripts/cursor-session-simple.jsonl`, '/Users/aidancunniffe/Desktop/testing-gitflows-git-ai', repo));
+    const imported = lore(w, repo, ['import', '--no-link']);
+    assert.is(imported.code, 0, imported.stderr);
+    const sessions = JSON.parse(lore(w, repo, ['sessions', '--json']).stdout) as Record<string, unknown>[];
+    assert.equal(
+      sessions.map((s) => [s.id, s.tool, s.cwd, s.files, s.title]),
+      [[id, 'cursor', repo, [join(repo, 'src/c.ts'), join(repo, 'hbo-shows-1990s.txt')], "Generate a file with all the HBO shows from the 90's in it"]],
+    );
   } finally {
     w.cleanup();
   }

@@ -5,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readIndex } from '../lib/sessions/index-file.js';
 import { writeClaudeLogs } from './helpers/claude-logs.js';
+import { paneExit } from './helpers/pane-exit.js';
 import { LORE_BIN, lore, makeWorld } from './helpers/env.js';
 
 /**
@@ -36,6 +37,7 @@ async function until<T>(what: () => string, probe: () => T | undefined, timeoutM
     const command = ['env', '-u', 'CI', `HOME=${w.home}`, `LORE_HOME=${w.loreHome}`, `PATH=${w.env.PATH}`, `GIT_CONFIG_GLOBAL=${w.env.GIT_CONFIG_GLOBAL}`, 'GIT_CONFIG_NOSYSTEM=1', process.execPath, LORE_BIN, 'import'];
     tmux('new-session', '-d', '-s', 'import', '-x', '150', '-y', '20', '-c', w.dir, command.map((a) => `'${a}'`).join(' '), ';', 'set-option', '-g', 'remain-on-exit', 'on');
     const pane = () => tmux('capture-pane', '-p', '-J', '-S', '-', '-t', 'import');
+    const pid = Number(tmux('display-message', '-p', '-t', 'import', '#{pane_pid}').trim());
     const counter = () => {
       const m = new RegExp(`(\\d+)/${LOGS} logs read \\(claude-code\\)`).exec(pane());
       return m ? Number(m[1]) : undefined;
@@ -46,9 +48,9 @@ async function until<T>(what: () => string, probe: () => T | undefined, timeoutM
       return k !== undefined && k > first ? k : undefined;
     });
     tmux('send-keys', '-t', 'import', 'C-c');
-    const status = await until(() => `the import to exit:\n${pane()}`, () => tmux('display-message', '-p', '-t', 'import', '#{pane_dead_status}').trim() || undefined);
+    const status = await until(() => `the import to exit:\n${pane()}`, () => paneExit(pid, () => tmux('display-message', '-p', '-t', 'import', '#{pane_dead_status}')));
     const screen = pane();
-    assert.is(status, '130', screen);
+    assert.is(status, 130, screen);
     const stopped = new RegExp(`^Interrupted: (\\d+) of ${LOGS} log\\(s\\) read and imported; \x60lore import\x60 reads the rest$`, 'm').exec(screen);
     assert.ok(stopped, screen);
     const read = Number(stopped![1]);

@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Io } from '../lib/cli/io.js';
+import type { Io } from '../lib/io.js';
 import { recordingIo } from './helpers/io.js';
 import { defaultLogDirs, importSessions, type ImportOptions } from '../lib/commands/import.js';
 import { readIndex } from '../lib/sessions/index-file.js';

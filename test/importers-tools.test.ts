@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Io } from '../lib/cli/io.js';
+import type { Io } from '../lib/io.js';
 import { recordingIo } from './helpers/io.js';
 import { importSessions, type ImportOptions } from '../lib/commands/import.js';
 import { readIndex } from '../lib/sessions/index-file.js';
@@ -257,7 +257,7 @@ cli('a --from that is not TOOL=DIR, or names an unknown tool, is a usage error t
   try {
     for (const [arg, error, hint] of [
       ['gemini-cli', "Error: --from takes TOOL=DIR, not 'gemini-cli'", 'hint: for example --from gemini-cli=/backup/.gemini/tmp'],
-      ['nope=/x', "Error: --from: unknown tool 'nope'", 'hint: one of: claude-code, codex, gemini-cli, aider'],
+      ['nope=/x', "Error: --from: unknown tool 'nope'", 'hint: one of: claude-code, codex, gemini-cli, aider, cursor, copilot-cli, amp'],
     ]) {
       const r = lore(w, w.home, ['import', '--from', arg]);
       assert.is(r.code, 2, arg);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Io } from '../lib/cli/io.js';
+import type { Io } from '../lib/io.js';
 import { recordEnd, recordTouch, sessionEnd, sessionStart, sessionTouch } from '../lib/commands/session.js';
 import { isLoreError } from '../lib/errors.js';
 import { readIndex } from '../lib/sessions/index-file.js';

@@ -9,6 +9,9 @@ const CLAUDE = join(PROJECT, 'fixtures/sessions/claude-code/1af7fc5e-8455-4414-9
 const GEMINI = join(PROJECT, 'fixtures/sessions/gemini-cli/28be4f5feb651b48879e1281570b925ec19d4e00cd5aa13d3b3f17fe9efd858d/chats/session-2025-12-06T18-25-18f475c0');
 const AIDER = join(PROJECT, 'fixtures/sessions/aider/hand-shop/.aider.chat.history.md');
 const CODEX = join(PROJECT, 'fixtures/sessions/codex/2026/01/02/rollout-2026-01-02T18-39-45-019b7f94-51b4-7593-922e-ba12b5b73b52.jsonl');
+const AMP = join(PROJECT, 'fixtures/sessions/amp/T-019ca1f6-7f21-77b5-a308-65416ebbdf48.json');
+const CURSOR = join(PROJECT, 'fixtures/sessions/cursor/Users-aidancunniffe-Desktop-testing-gitflows-git-ai/agent-transcripts/cursor-session-simple.jsonl');
+const COPILOT = join(PROJECT, 'fixtures/sessions/copilot-cli/301561f1-558a-43e9-a144-82d3ca12ab62/events.jsonl');
 
 test('show <SESSION> prints the prompts, files and model of a real Claude Code log', () => {
   const w = makeWorld();
@@ -41,6 +44,30 @@ test('show <SESSION> prints the first prompt and model of a real Codex log, not 
     assert.match(r.stdout, /^Model +gpt-5-1-codex-2025-11-13$/m);
     assert.match(r.stdout, /^  1\. what is current repository about\? summarize purpuse and explain goals$/m);
     assert.not.match(r.stdout, /AGENTS\.md instructions/);
+  } finally {
+    w.cleanup();
+  }
+});
+
+test('show <SESSION> reads real Amp, Cursor and Copilot CLI logs through their importers: first prompt and files', () => {
+  const w = makeWorld();
+  try {
+    const repo = makeRepo(w);
+    addSessions(w, [
+      { id: 'T-019ca1f6-7f21-77b5-a308-65416ebbdf48', tool: 'amp', cwd: repo, started_at: '2026-02-28T01:56:52Z', ended_at: '2026-02-28T01:57:00Z', log: AMP },
+      { id: 'cursor-session-simple', tool: 'cursor', cwd: repo, started_at: '2026-04-02T10:00:00Z', ended_at: '2026-04-02T10:00:00Z', log: CURSOR },
+      { id: '301561f1-558a-43e9-a144-82d3ca12ab62', tool: 'copilot-cli', cwd: repo, started_at: '2026-05-12T00:21:05Z', ended_at: '2026-05-12T00:21:12Z', log: COPILOT },
+    ]);
+    for (const [id, prompt, file] of [
+      ['T-019ca1f6', 'Read jokes.csv and append one new joke row', '/Users/svarlamov/projects/testing-git-amp/jokes.csv'],
+      ['cursor-session-simple', "Generate a file with all the HBO shows from the 90's in it", '/Users/aidancunniffe/Desktop/testing-gitflows-git-ai/hbo-shows-1990s.txt'],
+      ['301561f1', 'create a hello world file', '/Users/test/project/hello.py'],
+    ]) {
+      const r = lore(w, repo, ['show', id]);
+      assert.is(r.code, 0, r.stderr);
+      assert.match(r.stdout, `\n1 prompt:\n  1. ${prompt}\n`);
+      assert.match(r.stdout, `\n1 file edited:\n  ${file}\n`);
+    }
   } finally {
     w.cleanup();
   }

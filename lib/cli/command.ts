@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import type { Io } from './io.js';
+import type { Io } from '../io.js';
 
 /**
  * One `lore` subcommand: its yargs declaration and how to run it. Handlers only turn

@@ -2,7 +2,7 @@ import type { ImportOptions, ImportResult, ToolReport } from '../commands/import
 import type { PlannedLink } from '../links/apply.js';
 import { shortId } from '../sessions/session.js';
 import { importText } from './import-text.js';
-import type { Io } from './io.js';
+import type { Io } from '../io.js';
 import { linkText } from './link-text.js';
 
 /** What `lore import` read: a line (or two) per tool. */

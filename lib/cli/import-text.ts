@@ -1,3 +1,5 @@
+import type { StateWarning } from '../sessions/importers/state.js';
+
 /** Every line `lore import` prints, in one place. */
 export const importText = {
   scanning: (tool: string) => `${tool}: looking for logs`,
@@ -14,7 +16,10 @@ export const importText = {
   unreadableLog: (path: string, why: string) => `Warning: cannot read ${path} (${why}); skipped`,
   malformed: (path: string, n: number) => `Warning: ${path}: skipped ${n} line(s) that are not JSON objects`,
 
-  stateUnreadable: (path: string, why: string) => `Warning: cannot read ${path} (${why}); reading every log from the start`,
-  stateUnknown: (path: string) => `Warning: ${path} is not an import state lore understands; reading every log from the start`,
-  stateEntriesDropped: (path: string, n: number) => `Warning: ${path}: ${n} unusable entr${n === 1 ? 'y' : 'ies'}; those logs are read from the start`,
+  state: (w: StateWarning) =>
+    w.kind === 'unreadable'
+      ? `Warning: cannot read ${w.path} (${w.why}); reading every log from the start`
+      : w.kind === 'unknown'
+        ? `Warning: ${w.path} is not an import state lore understands; reading every log from the start`
+        : `Warning: ${w.path}: ${w.count} unusable entr${w.count === 1 ? 'y' : 'ies'}; those logs are read from the start`,
 };

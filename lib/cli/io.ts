@@ -1,18 +1,6 @@
+import type { Io } from '../io.js';
+import { startSpinner } from './spinner.js';
 import { visible } from './visible.js';
-
-/**
- * Everything a command says or asks goes through an Io, so commands never touch
- * process.std* directly and tests can drive them in-process. The process's Io is where
- * output is made safe for a terminal (./visible.ts), once for every command.
- */
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-  /** Prints the question and reads one line of answer; null at end of input. */
-  ask(question: string): Promise<string | null>;
-  /** Whether stdout is a terminal (spinners and colour only then). */
-  isTTY: boolean;
-}
 
 /** How long a prompt waits on a pipe that stays open without saying anything. */
 const PIPE_ANSWER_TIMEOUT_MS = 15_000;
@@ -34,6 +22,7 @@ export function processIo(): Io {
       return answer;
     },
     isTTY: Boolean(process.stdout.isTTY) && !process.env.CI,
+    progress: (text) => startSpinner(Boolean(process.stdout.isTTY) && !process.env.CI, text),
   };
 }
 
@@ -62,10 +51,4 @@ function readStdinLine(): Promise<string | null> {
     stdin.on('error', onEnd);
     stdin.resume();
   });
-}
-
-/** The y/N question of CONTRACT §3: only `y` or `yes`, in any case, says yes. */
-export async function confirm(io: Io, question: string): Promise<boolean> {
-  const answer = await io.ask(question);
-  return answer !== null && /^(y|yes)$/i.test(answer.trim());
 }

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { LoreError } from '../errors.js';
 import { newLinkReport } from '../links/link-report.js';
 import { linkReportJson, type LinkMode } from './link-json.js';
-import type { Io } from './io.js';
+import type { Io } from '../io.js';
 
 export interface LinkArgs {
   sessions: string[];

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { gitPager } from '../git/pager.js';
-import type { Io } from './io.js';
+import type { Io } from '../io.js';
 import { visible } from './visible.js';
 
 /**

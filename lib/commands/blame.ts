@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { blameText } from '../cli/blame-text.js';
 import { columns } from '../cli/format.js';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import { linkMethod } from '../cli/show-text.js';
 import { isLoreError, LoreError } from '../errors.js';
 import type { Blame, BlameRange, CommitInfo, Repo } from '../git/repo.js';

@@ -1,9 +1,9 @@
 import { hooksText as t } from '../cli/hooks-text.js';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import { isAgent, parseAgentEvent, type AgentEvent } from '../sessions/agent-events.js';
 import { appendIndexLines, readIndex } from '../sessions/index-file.js';
 import { normaliseId } from '../sessions/session.js';
-import { git } from './hooks-git.js';
+import { currentBranchCli } from '../git/cli-commit.js';
 import { linkEndedInBackground } from './link-session-end.js';
 import { recordEnd, recordTouch, sessionStart } from './session.js';
 import { sessionIndexPath } from './workspace.js';
@@ -22,7 +22,7 @@ import { sessionIndexPath } from './workspace.js';
  * it is active again (and may be on another branch), but it started when it first did.
  */
 async function start(e: AgentEvent, indexPath: string, io: Io): Promise<void> {
-  const branch = git(e.cwd, ['symbolic-ref', '-q', '--short', 'HEAD']) ?? undefined;
+  const branch = (await currentBranchCli(e.cwd, '-C')) ?? undefined;
   const id = normaliseId(e.id);
   const known = readIndex(indexPath, () => {}, (other) => other === id).sessions.get(id);
   if (known?.startedAt !== undefined) {

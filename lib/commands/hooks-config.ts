@@ -1,5 +1,5 @@
 import { NOTES_REF } from '../git/repo.js';
-import { git, localValues } from './hooks-git.js';
+import { gitSync, localValues } from '../git/git-sync.js';
 
 /**
  * The repository's own git config that lets links follow rewritten commits: with
@@ -26,7 +26,7 @@ export interface NotesConfig {
 export function readNotesConfig(cwd: string): NotesConfig {
   return {
     rewriteRef: localValues(cwd, 'notes.rewriteRef').some((v) => REWRITE_REFS.includes(v)),
-    rewriteMode: git(cwd, ['config', '--local', '--get', 'notes.rewriteMode']),
+    rewriteMode: gitSync(cwd, ['config', '--local', '--get', 'notes.rewriteMode']),
     displayRef: localValues(cwd, 'notes.displayRef').includes(NOTES_REF),
   };
 }
@@ -37,15 +37,15 @@ export function enableNotesConfig(cwd: string, showInLog: boolean): string[] {
   const set: string[] = [];
   // Both keys are multi-valued (other notes refs may be there): lore adds its own value only.
   if (!now.rewriteRef) {
-    git(cwd, ['config', '--local', '--add', 'notes.rewriteRef', REWRITE_REF]);
+    gitSync(cwd, ['config', '--local', '--add', 'notes.rewriteRef', REWRITE_REF]);
     set.push(`notes.rewriteRef=${REWRITE_REF}`);
   }
   if (now.rewriteMode === null) {
-    git(cwd, ['config', '--local', 'notes.rewriteMode', REWRITE_MODE]);
+    gitSync(cwd, ['config', '--local', 'notes.rewriteMode', REWRITE_MODE]);
     set.push(`notes.rewriteMode=${REWRITE_MODE}`);
   }
   if (showInLog && !now.displayRef) {
-    git(cwd, ['config', '--local', '--add', 'notes.displayRef', NOTES_REF]);
+    gitSync(cwd, ['config', '--local', '--add', 'notes.displayRef', NOTES_REF]);
     set.push(`notes.displayRef=${NOTES_REF}`);
   }
   return set;
@@ -55,15 +55,15 @@ export function disableNotesConfig(cwd: string): string[] {
   const now = readNotesConfig(cwd);
   const unset: string[] = [];
   for (const ref of REWRITE_REFS) {
-    if (git(cwd, ['config', '--local', '--fixed-value', '--unset-all', 'notes.rewriteRef', ref]) !== null) unset.push(`notes.rewriteRef=${ref}`);
+    if (gitSync(cwd, ['config', '--local', '--fixed-value', '--unset-all', 'notes.rewriteRef', ref]) !== null) unset.push(`notes.rewriteRef=${ref}`);
   }
   // The mode applies to every rewritten notes ref: it goes only when no other ref is left.
   if (now.rewriteMode === REWRITE_MODE && localValues(cwd, 'notes.rewriteRef').length === 0) {
-    git(cwd, ['config', '--local', '--unset', 'notes.rewriteMode']);
+    gitSync(cwd, ['config', '--local', '--unset', 'notes.rewriteMode']);
     unset.push(`notes.rewriteMode=${REWRITE_MODE}`);
   }
   if (now.displayRef) {
-    git(cwd, ['config', '--local', '--fixed-value', '--unset-all', 'notes.displayRef', NOTES_REF]);
+    gitSync(cwd, ['config', '--local', '--fixed-value', '--unset-all', 'notes.displayRef', NOTES_REF]);
     unset.push(`notes.displayRef=${NOTES_REF}`);
   }
   return unset;

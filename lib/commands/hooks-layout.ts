@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LoreError } from '../errors.js';
 import { isDirectory } from '../is-directory.js';
-import { git } from './hooks-git.js';
+import { gitSync } from '../git/git-sync.js';
 import { realDir } from './place.js';
 
 export type HookName = 'post-commit' | 'post-rewrite' | 'post-merge' | 'pre-push';
@@ -33,15 +33,15 @@ const OWN_SCOPES = ['local', 'worktree'];
  */
 export function findLayout(cwd: string): Layout {
   // One call each: a path may hold a newline, so two answers in one output could not be told apart.
-  const top = git(cwd, ['rev-parse', '--show-toplevel']);
-  const hooks = top === null ? null : git(cwd, ['rev-parse', '--git-path', 'hooks']);
+  const top = gitSync(cwd, ['rev-parse', '--show-toplevel']);
+  const hooks = top === null ? null : gitSync(cwd, ['rev-parse', '--git-path', 'hooks']);
   if (top === null || hooks === null) {
     throw new LoreError('NOT_A_REPO', `not inside a git working tree: ${cwd}`, 'Run lore hooks inside the repository whose commits should be linked.');
   }
   const dir = realDir(resolve(cwd, hooks));
   const lefthook = LEFTHOOK_CONFIGS.map((name) => join(top, name)).find((p) => existsSync(p));
   if (lefthook) return { kind: 'lefthook', top, config: lefthook };
-  const scoped = git(cwd, ['config', '--show-scope', '--get', 'core.hooksPath']);
+  const scoped = gitSync(cwd, ['config', '--show-scope', '--get', 'core.hooksPath']);
   const scope = scoped?.split('\t')[0];
   if (scope !== undefined && !OWN_SCOPES.includes(scope)) return { kind: 'shared', top, dir, scope };
   const husky = join(top, '.husky');

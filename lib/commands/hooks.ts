@@ -2,14 +2,14 @@ import { existsSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hooksText as t } from '../cli/hooks-text.js';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import { LoreError } from '../errors.js';
 import { isDirectory } from '../is-directory.js';
 import { writeFilesOrNone, type FileWrite } from '../write-files.js';
 import { addBlock, hasBlock, removeBlock, shellQuote, templatePath, type AddResult } from './hooks-block.js';
 import { disableNotesConfig, enableNotesConfig, readNotesConfig, REWRITE_MODE } from './hooks-config.js';
 import { AGENTS } from '../sessions/agent-events.js';
-import { git } from './hooks-git.js';
+import { gitSync } from '../git/git-sync.js';
 import { defaultLogDirs } from './import.js';
 import { agentEventsInstalled, agentsInstalled, planAgentInstall, removeAgentHooks, settingsPath, type Agent, type AgentInstall } from './hooks-agent.js';
 import { findLayout, HOOK_NAMES, hookPath, lefthookRunsLore, STDIN_HOOKS, SYNC_HOOK, type HookName, type Layout } from './hooks-layout.js';
@@ -104,7 +104,7 @@ export function installHooks(opts: HooksOptions & { showInLog: boolean }, io: Io
   const layout = findLayout(opts.cwd);
   const hooks = wanted(opts.sync);
   if (layout.kind === 'shared') {
-    const own = join(resolve(opts.cwd, git(opts.cwd, ['rev-parse', '--git-common-dir']) ?? '.git'), 'hooks');
+    const own = join(resolve(opts.cwd, gitSync(opts.cwd, ['rev-parse', '--git-common-dir']) ?? '.git'), 'hooks');
     const calls = hooks.map((hook) => t.sharedCall(hook, scriptCall(hook, '"$@"'), STDIN_HOOKS.includes(hook)));
     throw new LoreError('BAD_CONFIG', t.sharedHooks(layout.scope, layout.dir), t.sharedHint(own, calls));
   }

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import { readIndex } from '../sessions/index-file.js';
 import { claudeCodeIdFromPath } from '../sessions/importers/claude-code.js';
 import { codexIdFromPath } from '../sessions/importers/codex.js';

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { importText } from '../cli/import-text.js';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import type { IndexLine } from '../sessions/index-line.js';
 import type { ImportContext, Importer } from '../sessions/importers/importer.js';
 import { changeLine, type LogProgress } from '../sessions/importers/progress.js';
@@ -14,11 +14,12 @@ export function importLog(importer: Importer, path: string, known: LogState | un
   let bytes: Buffer;
   let size: number;
   let mtimeMs: number;
+  let birthtimeMs: number;
   // A log that shrank was rewritten, not appended to: it is read again from the start.
   // So is a document on every change: the tool rewrites it whole.
   let from = 0;
   try {
-    ({ size, mtimeMs } = statSync(path));
+    ({ size, mtimeMs, birthtimeMs } = statSync(path));
     if (known && known.size === size && known.mtimeMs === mtimeMs) return 'unchanged';
     if (known && importer.shape === 'lines' && size >= known.offset) from = known.offset;
     bytes = readBytes(path, from, size);
@@ -26,7 +27,7 @@ export function importLog(importer: Importer, path: string, known: LogState | un
     io.err(importText.unreadableLog(path, reason(e)));
     return 'unchanged';
   }
-  const log = { path, mtimeMs };
+  const log = { path, mtimeMs, birthtimeMs };
   let sessions: LogProgress[];
   let malformed: number;
   let consumed = bytes.length;

@@ -1,14 +1,12 @@
 import { homedir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { importText } from '../cli/import-text.js';
-import { startSpinner } from '../cli/spinner.js';
-import type { Io } from '../cli/io.js';
+import { type Io, startProgress } from '../io.js';
 import { appendIndexLines, readIndex } from '../sessions/index-file.js';
 import type { IndexLine } from '../sessions/index-line.js';
-import { aider } from '../sessions/importers/aider.js';
 import { claudeCode } from '../sessions/importers/claude-code.js';
 import { codex } from '../sessions/importers/codex.js';
-import { geminiCli } from '../sessions/importers/gemini-cli.js';
+import { IMPORTERS } from '../sessions/importers/all.js';
 import type { ImportContext, Importer } from '../sessions/importers/importer.js';
 import type { ImportTool } from '../sessions/importers/progress.js';
 import type { PlannedLink } from '../links/apply.js';
@@ -16,9 +14,6 @@ import { importLog, reason } from './import-log.js';
 import { importJson, printImport, printLinks } from '../cli/import-report.js';
 import { linkEndedSessions } from './link-session-end.js';
 import { readImportState, writeImportState, type ImportState } from '../sessions/importers/state.js';
-
-/** Every tool `lore import` reads, in the order it reports them. */
-export const IMPORTERS: Importer[] = [claudeCode, codex, geminiCli, aider];
 
 /** Tools reported even when their logs are missing: the two lore always read. Others stay quiet unless asked for. */
 const ALWAYS_REPORTED = new Set<ImportTool>(['claude-code', 'codex']);
@@ -111,7 +106,7 @@ export async function importSessions(opts: ImportOptions, io: Io): Promise<Impor
   const ctx: ImportContext = { env, home: env.HOME || homedir(), cwd, knownDirs: knownDirs(opts.indexPath, cwd) };
   const warnings: string[] = [];
   const warnIo: Io = { ...io, err: (m) => (warnings.push(m), io.err(m)) };
-  const state = readImportState(opts.statePath, (m) => warnIo.err(m));
+  const state = readImportState(opts.statePath, (w) => warnIo.err(importText.state(w)));
   const lines: IndexLine[] = [];
   const found: { importer: Importer; report: ToolReport; logs: string[]; listed: boolean }[] = [];
   let stateChanged = false;
@@ -119,7 +114,7 @@ export async function importSessions(opts: ImportOptions, io: Io): Promise<Impor
   let total = 0;
   let interrupted = false;
   const quiet = new Set<ImportTool>();
-  const spinner = await startSpinner(io, importText.scanning('claude-code'));
+  const spinner = await startProgress(io, importText.scanning('claude-code'));
   try {
     for (const importer of IMPORTERS) {
       spinner.update(importText.scanning(importer.tool));

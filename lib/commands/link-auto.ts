@@ -1,6 +1,5 @@
-import type { Io } from '../cli/io.js';
 import { formatMinute } from '../cli/format.js';
-import { confirm } from '../cli/io.js';
+import { confirm, type Io } from '../io.js';
 import { linkText } from '../cli/link-text.js';
 import { writeLinks, type PlannedLink } from '../links/apply.js';
 import { skipOf, type LinkReport } from '../links/link-report.js';

@@ -1,6 +1,5 @@
-import { confirm, type Io } from '../cli/io.js';
+import { confirm, startProgress, type Io } from '../io.js';
 import { linkText } from '../cli/link-text.js';
-import { startSpinner } from '../cli/spinner.js';
 import { findGitRoot } from '../git/discover.js';
 import { openRepo } from '../git/nodegit-repo.js';
 import type { Repo } from '../git/repo.js';
@@ -82,7 +81,7 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
     else byRoot.set(root, [p]);
   }
 
-  const spinner = await startSpinner(io, `Scanning ${byRoot.size} repositor${byRoot.size === 1 ? 'y' : 'ies'}`);
+  const spinner = await startProgress(io, `Scanning ${byRoot.size} repositor${byRoot.size === 1 ? 'y' : 'ies'}`);
   const plans: RepoPlan[] = [];
   let noOverlap = 0;
   let outclaimed = 0;

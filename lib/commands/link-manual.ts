@@ -1,4 +1,4 @@
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import type { CommitInfo, Repo } from '../git/repo.js';
 import type { LinkReport } from '../links/link-report.js';
 import { findSession, matchesAnyPrefix } from '../sessions/lookup.js';

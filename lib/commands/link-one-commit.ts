@@ -1,4 +1,4 @@
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import { linkText } from '../cli/link-text.js';
 import { writeLinks, type PlannedLink } from '../links/apply.js';
 import type { LinkReport } from '../links/link-report.js';

@@ -5,7 +5,7 @@ import { isDirectory } from '../is-directory.js';
 import type { Placed } from '../linking/current.js';
 import { writeLinks, type PlannedLink } from '../links/apply.js';
 import { readIndex, type Warn } from '../sessions/index-file.js';
-import { git } from './hooks-git.js';
+import { gitSync } from '../git/git-sync.js';
 import { backfillLinks, planRepo } from './link-backfill.js';
 import { placeSessions } from './place.js';
 
@@ -22,7 +22,7 @@ import { placeSessions } from './place.js';
 
 /** Whether the repository's git config allows linking at session end (the default). */
 function linkOnEnd(root: string): boolean {
-  return git(root, ['config', '--bool', 'lore.linkOnEnd']) !== 'false';
+  return gitSync(root, ['config', '--bool', 'lore.linkOnEnd']) !== 'false';
 }
 
 /** The sessions grouped by the git repository they ran in; one whose directory is gone or not in git drops out. */

@@ -1,4 +1,4 @@
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import { syncText } from '../cli/sync-text.js';
 import { LoreError } from '../errors.js';
 import { gitOutput, resolveRemote, trackingRefspec } from '../git/notes-sync.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import { isoSeconds } from '../time.js';
 import { parseNote } from '../links/record.js';
 import { isInside } from '../linking/facts.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import { linkText } from '../cli/link-text.js';
 import { LoreError } from '../errors.js';
 import { appendIndexLines, readIndex } from '../sessions/index-file.js';

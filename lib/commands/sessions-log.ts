@@ -4,7 +4,7 @@ import { parseNote, type LinkRecord } from '../links/record.js';
 import type { Session } from '../sessions/session.js';
 import { chooseRange } from './default-range.js';
 import { openWorkspace } from './workspace.js';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 
 export interface LoggedSession {
   id: string;

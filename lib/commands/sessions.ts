@@ -1,6 +1,6 @@
 import { columns, formatMinute } from '../cli/format.js';
 import { isoSeconds } from '../time.js';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import type { Session } from '../sessions/session.js';
 import { abbreviations, isStale } from '../sessions/session.js';
 import { isInside } from '../linking/facts.js';

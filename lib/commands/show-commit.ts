@@ -1,6 +1,6 @@
 import { columns, formatMinute } from '../cli/format.js';
 import { isoSeconds } from '../time.js';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import { showText } from '../cli/show-text.js';
 import { resolveRemote, trackingRef } from '../git/notes-sync.js';
 import { resolveSha } from '../git/range.js';

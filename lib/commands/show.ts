@@ -1,6 +1,6 @@
 import { columns, formatMinute } from '../cli/format.js';
 import { isoSeconds } from '../time.js';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import { linkMethod, showText } from '../cli/show-text.js';
 import { isLoreError, LoreError } from '../errors.js';
 import { findGitRoot } from '../git/discover.js';

@@ -1,4 +1,4 @@
-import { confirm, type Io } from '../cli/io.js';
+import { confirm, type Io } from '../io.js';
 import { unlinkText } from '../cli/unlink-text.js';
 import type { Repo } from '../git/repo.js';
 import { parseNote } from '../links/record.js';

@@ -3,7 +3,7 @@ import { findGitRoot } from '../git/discover.js';
 import { openRepo } from '../git/nodegit-repo.js';
 import type { Repo } from '../git/repo.js';
 import { readIndex, type SessionIndex } from '../sessions/index-file.js';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 
 export interface Workspace {
   repo: Repo;

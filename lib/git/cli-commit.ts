@@ -3,7 +3,7 @@
  * does (`%h` is git's own abbreviation) and answers without loading nodegit.
  */
 import { LoreError } from '../errors.js';
-import { git, GitFailed } from './git-cli.js';
+import { git, GitFailed, gitRun } from './git-cli.js';
 import type { CommitDetail, CommitInfo, Identity } from './repo.js';
 
 const GIVE_A_COMMIT = 'Give a commit: HEAD, HEAD~1, a SHA, a branch or a tag.';
@@ -166,9 +166,10 @@ export async function unreachableCli(gitDir: string, shas: string[]): Promise<Se
   return new Set(out.split('\n').filter((sha) => wanted.has(sha)));
 }
 
-export async function currentBranchCli(gitDir: string): Promise<string | null> {
+/** The checked-out branch's short name; null when HEAD is detached or unborn, or `dir` is not a repository. */
+export async function currentBranchCli(dir: string, where: '-C' | '--git-dir' = '--git-dir'): Promise<string | null> {
   try {
-    return (await git(gitDir, ['symbolic-ref', '-q', '--short', 'HEAD'])).trim() || null;
+    return (await gitRun(dir, ['symbolic-ref', '-q', '--short', 'HEAD'], undefined, where)).toString('utf8').trim() || null;
   } catch {
     return null;
   }

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { LoreError } from '../errors.js';
+import { currentBranchCli } from './cli-commit.js';
 import { GitFailed, gitRun } from './git-cli.js';
 import { openNotesEngine, type NoteChanges, type NotesEngine } from './notes-engine.js';
 import { NOTES_REF, type Identity, type Repo } from './repo.js';
@@ -89,7 +90,7 @@ export async function resolveRemote(cwd: string, name?: string): Promise<string>
 }
 
 async function upstreamRemote(cwd: string): Promise<string | null> {
-  const branch = await gitOutput(cwd, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
+  const branch = await currentBranchCli(cwd, '-C');
   const remote = branch === null ? null : await gitOutput(cwd, ['config', '--get', `branch.${branch}.remote`]);
   // '.' is the repository itself, not a place to share links with.
   return remote === '' || remote === '.' ? null : remote;
@@ -102,7 +103,7 @@ export interface UpstreamBranch {
 }
 
 export async function upstreamOn(cwd: string, remote: string): Promise<UpstreamBranch | null> {
-  const branch = await gitOutput(cwd, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
+  const branch = await currentBranchCli(cwd, '-C');
   if (branch === null) return null;
   const [on, merge, tracking] = await Promise.all([
     gitOutput(cwd, ['config', '--get', `branch.${branch}.remote`]),

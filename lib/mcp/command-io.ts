@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 
 /** Where the server's own messages go: standard error, since standard output carries the protocol. */
 export type Log = (line: string) => void;

@@ -1,4 +1,4 @@
-import type { Io } from '../../lib/cli/io.js';
+import type { Io } from '../../lib/io.js';
 
 /** An Io that keeps what a command printed, for tests that call commands in-process. */
 export function recordingIo(): { io: Io; out: string[]; err: string[] } {

@@ -3,7 +3,8 @@ import type { Session } from '../session.js';
 import { claudeCodeContext } from './claude-code.js';
 import { codexContext } from './codex.js';
 import type { SessionContext } from './context.js';
-import { documentContext } from './documents.js';
+import { importerContext } from './documents.js';
+import { importerOf } from '../importers/all.js';
 
 /** A session's context, or why there is none: no log known, or the log is gone. */
 export type ContextResult = { kind: 'read'; context: SessionContext } | { kind: 'no-log' } | { kind: 'gone'; log: string };
@@ -21,7 +22,12 @@ export function readSessionContext(s: Session): ContextResult {
   const context =
     s.tool === 'claude-code' ? claudeCodeContext(text, s.log)
     : s.tool === 'codex' ? codexContext(text, s.log, mtimeMs)
-    : s.tool === 'gemini-cli' || s.tool === 'aider' ? documentContext(s.tool, text, s.log, s.id, mtimeMs)
-    : undefined;
+    : contextOf(s, s.log, text, mtimeMs);
   return context === undefined ? { kind: 'no-log' } : { kind: 'read', context };
+}
+
+/** Other tools' logs through their importers: what an import reads of them. */
+function contextOf(s: Session, log: string, text: string, mtimeMs: number): SessionContext | undefined {
+  const importer = importerOf(s.tool);
+  return importer && importerContext(importer, text, log, s.id, mtimeMs);
 }

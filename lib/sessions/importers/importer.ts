@@ -17,6 +17,8 @@ export interface ImportContext {
 export interface LogFile {
   path: string;
   mtimeMs: number;
+  /** When the file was created, where the file system says (0 or absent where it does not): a start for logs that hold no time. */
+  birthtimeMs?: number;
 }
 
 /** Every session a whole document holds. */

@@ -4,7 +4,7 @@ import { parseIsoTime } from '../../time.js';
 import { asRecord } from '../../json-object.js';
 
 /** Each tool as it names itself. */
-export const IMPORT_TOOLS = ['claude-code', 'codex', 'gemini-cli', 'aider'] as const;
+export const IMPORT_TOOLS = ['claude-code', 'codex', 'gemini-cli', 'aider', 'cursor', 'copilot-cli', 'amp'] as const;
 export type ImportTool = (typeof IMPORT_TOOLS)[number];
 
 export function isImportTool(value: unknown): value is ImportTool {

@@ -1,6 +1,5 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { importText } from '../../cli/import-text.js';
 import { asRecord, isImportTool, type LogProgress } from './progress.js';
 
 /**
@@ -44,14 +43,20 @@ function toLogState(value: unknown, version: number): LogState | undefined {
   return { size: s.size as number, mtimeMs: s.mtimeMs as number, offset: s.offset as number, sessions };
 }
 
+/** Why some or all of the state could not be used: those logs are read from the start. */
+export type StateWarning =
+  | { kind: 'unreadable'; path: string; why: string }
+  | { kind: 'unknown'; path: string }
+  | { kind: 'dropped'; path: string; count: number };
+
 /** A missing file is an empty state; an unusable one is too, with a warning. */
-export function readImportState(path: string, warn: (message: string) => void): ImportState {
+export function readImportState(path: string, warn: (w: StateWarning) => void): ImportState {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code !== 'ENOENT') warn(importText.stateUnreadable(path, err.code ?? err.message));
+    if (err.code !== 'ENOENT') warn({ kind: 'unreadable', path, why: err.code ?? err.message });
     return { logs: {} };
   }
   let obj: Record<string, unknown> | undefined;
@@ -63,7 +68,7 @@ export function readImportState(path: string, warn: (message: string) => void): 
   const logs = asRecord(obj?.logs);
   const version = obj?.version;
   if ((version !== 1 && version !== VERSION) || !logs) {
-    warn(importText.stateUnknown(path));
+    warn({ kind: 'unknown', path });
     return { logs: {} };
   }
   const state: ImportState = { logs: {} };
@@ -73,7 +78,7 @@ export function readImportState(path: string, warn: (message: string) => void): 
     if (log) state.logs[file] = log;
     else dropped++;
   }
-  if (dropped > 0) warn(importText.stateEntriesDropped(path, dropped));
+  if (dropped > 0) warn({ kind: 'dropped', path, count: dropped });
   return state;
 }
 
