@@ -1,5 +1,5 @@
 /** Every line `lore hooks` prints, in one place. The hook scripts' own lines are in hooks/. */
-import type { HookName } from '../commands/hooks-layout.js';
+import type { HookName } from '../hooks/layout.js';
 import type { AgentName } from '../sessions/agent-names.js';
 
 const AGENT_LABEL: Record<AgentName, string> = { 'claude-code': 'Claude Code', codex: 'Codex', 'gemini-cli': 'Gemini CLI', cursor: 'Cursor', opencode: 'OpenCode' };

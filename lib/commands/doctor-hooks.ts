@@ -3,10 +3,10 @@ import { isLoreError } from '../errors.js';
 import { configBool } from '../git/doctor-probe.js';
 import { AGENTS } from '../sessions/agent-events.js';
 import { ok, problem, shellArg, warn, type Check } from './doctor-check.js';
-import { agentEventsInstalled } from './hooks-agent.js';
-import { readNotesConfig } from './hooks-config.js';
+import { agentEventsInstalled } from '../hooks/agent-settings.js';
+import { readNotesConfig } from '../hooks/notes-config.js';
 import { agentsOnThisMachine, installed, isExecutable } from './hooks.js';
-import { findLayout, HOOK_NAMES, hookPath, SYNC_HOOK, type HookName, type Layout } from './hooks-layout.js';
+import { findLayout, HOOK_NAMES, hookPath, SYNC_HOOK, type HookName, type Layout } from '../hooks/layout.js';
 
 const INSTALL = 'lore hooks install';
 

@@ -8,7 +8,7 @@ import { nodegitVersion } from '../git/libgit2.js';
 import { readIndex } from '../sessions/index-file.js';
 import { isStale } from '../sessions/session.js';
 import { ok, problem, shellArg, warn, type Check } from './doctor-check.js';
-import { LORE_JS, PROJECT } from './hooks-block.js';
+import { LORE_JS, PROJECT } from '../hooks/block.js';
 import { importStatePath } from './import.js';
 
 function isExecutableFile(path: string): boolean {
@@ -36,7 +36,7 @@ export function findOnPath(command: string, path: string | undefined, cwd: strin
 export function pathCheck(cwd: string, env: NodeJS.ProcessEnv): Check {
   const found = findOnPath('lore', env.PATH, cwd);
   if (found) return ok('lore on PATH', t.onPath(found));
-  // What the hooks lore installs fall back to (hooks-block.ts): this node and this lore.
+  // What the hooks lore installs fall back to (lib/hooks/block.ts): this node and this lore.
   return problem('lore on PATH', t.notOnPath(`${process.execPath} ${LORE_JS}`), `cd ${shellArg(PROJECT)} && npm link`);
 }
 

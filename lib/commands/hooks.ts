@@ -6,13 +6,13 @@ import type { Io } from '../io.js';
 import { LoreError } from '../errors.js';
 import { isDirectory } from '../is-directory.js';
 import { writeFilesOrNone, type FileWrite } from '../write-files.js';
-import { addBlock, hasBlock, removeBlock, shellQuote, templatePath, type AddResult } from './hooks-block.js';
-import { disableNotesConfig, enableNotesConfig, readNotesConfig, REWRITE_MODE } from './hooks-config.js';
+import { addBlock, hasBlock, removeBlock, shellQuote, templatePath, type AddResult } from '../hooks/block.js';
+import { disableNotesConfig, enableNotesConfig, readNotesConfig, REWRITE_MODE } from '../hooks/notes-config.js';
 import { AGENTS } from '../sessions/agent-events.js';
 import { gitSync } from '../git/git-sync.js';
 import { defaultLogDirs } from './import.js';
-import { agentEventsInstalled, agentsInstalled, planAgentInstall, removeAgentHooks, settingsPath, type Agent, type AgentInstall } from './hooks-agent.js';
-import { findLayout, HOOK_NAMES, hookPath, lefthookRunsLore, STDIN_HOOKS, SYNC_HOOK, type HookName, type Layout } from './hooks-layout.js';
+import { agentEventsInstalled, agentsInstalled, planAgentInstall, removeAgentHooks, settingsPath, type Agent, type AgentInstall } from '../hooks/agent-settings.js';
+import { findLayout, HOOK_NAMES, hookPath, lefthookRunsLore, STDIN_HOOKS, SYNC_HOOK, type HookName, type Layout } from '../hooks/layout.js';
 
 /**
  * `lore hooks install | uninstall | status`: the post-commit hook links each new commit to

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LoreError } from '../errors.js';
-import { STDIN_HOOKS, type HookName } from './hooks-layout.js';
+import { STDIN_HOOKS, type HookName } from './layout.js';
 
 /**
  * lore's part of a hook file is one block between two marker lines, so it can sit in a

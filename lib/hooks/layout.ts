@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { LoreError } from '../errors.js';
 import { isDirectory } from '../is-directory.js';
 import { gitSync } from '../git/git-sync.js';
-import { realDir } from './place.js';
+import { realDir } from '../commands/place.js';
 
 export type HookName = 'post-commit' | 'post-rewrite' | 'post-merge' | 'pre-push';
 /** The hooks every install writes. */

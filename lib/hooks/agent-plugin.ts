@@ -2,7 +2,7 @@ import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { hooksText as t } from '../cli/hooks-text.js';
 import { LoreError } from '../errors.js';
-import { PROJECT } from './hooks-block.js';
+import { PROJECT } from './block.js';
 
 /**
  * OpenCode has no hooks file: it loads the plugins in `.opencode/plugin/`. lore's plugin is a

@@ -4,8 +4,8 @@ import { writeFilesOrNone } from '../write-files.js';
 import { hooksText as t } from '../cli/hooks-text.js';
 import { LoreError } from '../errors.js';
 import { AGENTS, type AgentName } from '../sessions/agent-events.js';
-import { loreFallback } from './hooks-block.js';
-import { planPluginInstall, pluginInstalled, PLUGIN_FILE, removePlugin } from './hooks-agent-plugin.js';
+import { loreFallback } from './block.js';
+import { planPluginInstall, pluginInstalled, PLUGIN_FILE, removePlugin } from './agent-plugin.js';
 import { isRecord } from '../json-object.js';
 
 /**
