@@ -15,7 +15,7 @@ interface Ctx {
   m?: McpSession;
 }
 
-const READ_TOOLS = ['lore_blame', 'lore_get_linked_sessions', 'lore_get_session', 'lore_list_sessions'];
+const READ_TOOLS = ['lore_blame', 'lore_get_linked_sessions', 'lore_get_session', 'lore_list_sessions', 'lore_search'];
 
 /** a.txt: lines 1 and 3 from the first commit, line 2 from HEAD, which session a is linked to. */
 function setUp(ctx: Ctx): void {

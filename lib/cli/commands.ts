@@ -17,6 +17,7 @@ import { logSpec } from './log-spec.js';
 import { exportSpec } from './export-spec.js';
 import { completionSpec } from './completion-spec.js';
 import { doctorSpec } from './doctor-spec.js';
+import { searchSpec } from './search-spec.js';
 
 /** Every `lore` subcommand, in the order `lore --help` lists them. */
-export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec, showSpec, unlinkSpec, blameSpec, importSpec, sessionSpec, syncSpec, shareSpec, carrySpec, coverageSpec, logSpec, exportSpec, remoteSpec, hooksSpec, mcpSpec, doctorSpec, completionSpec];
+export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec, showSpec, searchSpec, unlinkSpec, blameSpec, importSpec, sessionSpec, syncSpec, shareSpec, carrySpec, coverageSpec, logSpec, exportSpec, remoteSpec, hooksSpec, mcpSpec, doctorSpec, completionSpec];

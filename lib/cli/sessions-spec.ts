@@ -3,7 +3,7 @@ import { LoreError } from '../errors.js';
 import type { CommandSpec } from './command.js';
 
 /** `--limit` is a count: yargs would turn `x` into NaN and take `-1` as it is. */
-function limitOf(value: unknown): number | undefined {
+export function limitOf(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || String(value).trim() === '') {

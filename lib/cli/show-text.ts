@@ -44,11 +44,22 @@ function sessionRows(s: Session | undefined, tool: string | undefined): string[]
   return rows;
 }
 
+/** The rows of a session a teammate shared: no directory (theirs), and the model the record names. */
+function sharedRows(s: Session, model: string | undefined): string[][] {
+  const rows = s.title ? [['Title', s.title]] : [];
+  rows.push(['Tool', s.tool ?? '-'], ['Time', timeRange(s)], ['Branch', s.branch ?? '-']);
+  if (model !== undefined) rows.push(['Model', model]);
+  return rows;
+}
+
 const NOT_IN_INDEX = '(not in the session index)';
 
 export const showText = {
   notInIndex: NOT_IN_INDEX,
   sessionRows,
+  sharedRows,
+  /** In place of NOT_IN_INDEX for a session a teammate shared (refs/lore/sessions). */
+  sharedBy: (email: string | undefined) => (email === undefined ? '(shared)' : `(shared by ${email})`),
   linkRow: (r: LinkRecord) => ['Linked', linkedLine(r)],
   /** The row of a link's signals; none for a link without them (manual, or older lore). */
   signalRows: (r: LinkRecord) => (r.signals === undefined ? [] : [['Why', signalsLine(r.signals)]]),
@@ -68,22 +79,31 @@ export const showText = {
     ...(model === undefined ? [] : [['Model', model]]),
     ...(minutes === undefined ? [] : [['Length', `${minutes} min`]]),
   ],
+  promptsNotShared: (n: number) => (n === 1 ? '1 prompt (not shared)' : `${n} prompts (not shared)`),
   prompts: (n: number) => (n === 1 ? '1 prompt:' : `${n} prompts:`),
   prompt: (i: number, text: string) => `  ${i}. ${text}`,
   filesEdited: (n: number) => (n === 1 ? '1 file edited:' : `${n} files edited:`),
   logGone: (log: string) => `The session's log ${log} is gone: no prompts or files from it`,
+  // lore show <SESSION> --full
+  conversation: 'Conversation:',
+  userTurn: 'User:',
+  assistantTurn: 'Assistant:',
+  toolCall: (line: string) => `  → ${line}`,
 
   // lore show --commit <REF>
   commitRows: (short: string, subject: string, date: string) => [
     ['Commit', `${short}  ${subject}`],
     ['Date', date],
   ],
+  firstPromptRow: (prompt: string) => ['Prompt', prompt],
+  filesRow: (shown: string[], total: number) => ['Files', total > shown.length ? `${shown.join(', ')} (+${total - shown.length} more)` : shown.join(', ')],
   sessionsLinked: (n: number) => (n === 1 ? '1 linked session:' : `${n} linked sessions:`),
   noSessions: (short: string) => `No sessions linked to commit ${short}`,
   syncHint: (remote: string) => `hint: no links have been fetched from ${remote} yet; run lore sync to get the team's links`,
 
   // Mistakes on the command line.
   bothGiven: 'give a session or --commit, not both',
+  fullNeedsSession: '--full shows one session: give its id (lore show <SESSION> --full)',
   onlyInNotes: (prefix: string) => `no session in the index matches '${prefix}'`,
   onlyInNotesHint: (ids: string[]) => `Linked here but not in the index: ${ids.join(', ')}; give the full id.`,
 };

@@ -10,6 +10,7 @@ import { parseNote, type LinkRecord } from '../links/record.js';
 import { normaliseId } from '../sessions/session.js';
 import { realDir } from './place.js';
 import { sessionAbbreviator } from './session-abbrev.js';
+import { sharedJson, sharedSessionsOf } from './shared.js';
 import { linkJson } from './show.js';
 import { openWorkspace } from './workspace.js';
 
@@ -113,6 +114,10 @@ export async function blame(opts: BlameOptions, io: Io): Promise<void> {
     commits.set(sha, { info, links: [...parseNote(note).records.values()] });
   }
 
+  // A linked session this index lacks may be one a teammate shared.
+  const linked = [...commits.values()].flatMap((c) => c.links.map((l) => normaliseId(l.session)));
+  const shared = await sharedSessionsOf(repo.gitDir, linked.filter((id) => !index.sessions.has(id)));
+  const titleOf = (l: LinkRecord) => index.sessions.get(normaliseId(l.session))?.title ?? shared.get(normaliseId(l.session))?.title ?? null;
   if (opts.json) {
     const out = rows.map((r) => {
       const { info, links } = commits.get(r.sha)!;
@@ -120,7 +125,10 @@ export async function blame(opts: BlameOptions, io: Io): Promise<void> {
         start: r.start,
         end: r.end,
         commit: { sha: info.sha, short: info.short, subject: info.subject },
-        sessions: links.map((l) => ({ id: l.session, title: index.sessions.get(normaliseId(l.session))?.title ?? null, link: linkJson(l) })),
+        sessions: links.map((l) => {
+          const record = shared.get(normaliseId(l.session));
+          return { id: l.session, title: titleOf(l), link: linkJson(l), ...(record ? { shared: sharedJson(record) } : {}) };
+        }),
         lines: lines.slice(r.start - 1, r.end),
       };
     });
@@ -132,10 +140,15 @@ export async function blame(opts: BlameOptions, io: Io): Promise<void> {
     return;
   }
   const shortId = await sessionAbbreviator(repo, index.sessions);
+  const sessionCell = (l: LinkRecord) => {
+    const record = shared.get(normaliseId(l.session));
+    const id = shortId(normaliseId(l.session));
+    return record ? blameText.sharedSession(id, linkMethod(l), record.sharedBy) : blameText.session(id, linkMethod(l));
+  };
   const heads = columns(
     rows.map((r) => {
-      const sessions = commits.get(r.sha)!.links.map((l) => blameText.session(shortId(normaliseId(l.session)), linkMethod(l))).join(', ');
-      return [blameText.lines(r.start, r.end), commits.get(r.sha)!.info.short, sessions || blameText.noLink];
+      const { info, links } = commits.get(r.sha)!;
+      return [blameText.lines(r.start, r.end), info.short, links.map(sessionCell).join(', ') || blameText.noLink];
     }),
   );
   const width = String(last).length;
@@ -145,7 +158,7 @@ export async function blame(opts: BlameOptions, io: Io): Promise<void> {
     io.out(heads[i]);
     io.out(blameText.subject(info.subject));
     for (const l of links) {
-      const title = index.sessions.get(normaliseId(l.session))?.title;
+      const title = titleOf(l);
       if (title) io.out(blameText.title(shortId(normaliseId(l.session)), title));
     }
     for (let n = r.start; n <= r.end; n++) io.out(blameText.code(n, width, lines[n - 1] ?? ''));

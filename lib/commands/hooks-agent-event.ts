@@ -13,6 +13,8 @@ import { sessionIndexPath } from './workspace.js';
  * agent pipes in (lib/sessions/agent-events.ts says what each agent's events mean) and
  * appends the matching line to the index: a start, files edited, a `git commit` starting
  * or finishing, an end. An end also links the session to its commits, in the background.
+ * The start, commit and end lines carry the agent's log path when the event names it (not
+ * every edit's: the log does not move, and a session's hooks installed mid-way still tell it).
  */
 
 /**
@@ -24,13 +26,13 @@ async function start(e: AgentEvent, indexPath: string, io: Io): Promise<void> {
   const id = normaliseId(e.id);
   const known = readIndex(indexPath, () => {}, (other) => other === id).sessions.get(id);
   if (known?.startedAt !== undefined) {
-    appendIndexLines(indexPath, [{ id, tool: e.agent, cwd: e.cwd, branch, endedAt: null, files: [], seenAt: Date.now() }]);
+    appendIndexLines(indexPath, [{ id, tool: e.agent, cwd: e.cwd, branch, endedAt: null, files: [], seenAt: Date.now(), log: e.log }]);
     return;
   }
   // Claude Code adds a SessionStart hook's output to the model's context: the id stays out of it.
   // `files: []`: lore's hooks see every edit, so until the first one the session edited nothing,
   // which is evidence at commit time, not the unknown of a session without file data.
-  await sessionStart({ indexPath, id: e.id, tool: e.agent, cwd: e.cwd, branch, files: [] }, { ...io, out: () => {} });
+  await sessionStart({ indexPath, id: e.id, tool: e.agent, cwd: e.cwd, branch, files: [], log: e.log }, { ...io, out: () => {} });
 }
 
 async function record(e: AgentEvent, io: Io): Promise<void> {
@@ -46,11 +48,12 @@ async function record(e: AgentEvent, io: Io): Promise<void> {
       const now = Date.now();
       const reopen = a.reopen ? { endedAt: null } : {};
       // The post-commit hook's --current reads this: the session that is committing made the commit.
-      appendIndexLines(indexPath, [a.done ? { id, committingAt: null, ...reopen } : { id, committingAt: now, seenAt: now, ...reopen }]);
+      const line = a.done ? { id, committingAt: null, ...reopen } : { id, committingAt: now, seenAt: now, ...reopen };
+      appendIndexLines(indexPath, [{ ...line, log: e.log }]);
       return;
     }
     case 'end':
-      recordEnd(indexPath, id);
+      recordEnd(indexPath, id, e.log);
       return linkEndedInBackground(e.cwd, id);
     case 'nothing':
       return;

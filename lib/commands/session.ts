@@ -27,6 +27,8 @@ export interface SessionStartOptions {
   branch?: string;
   /** `[]` for a tool whose hooks report every edit: the session has file data from its start. */
   files?: string[];
+  /** The agent's log of the session, when its hook names it. */
+  log?: string;
 }
 
 export interface SessionTouchOptions {
@@ -71,6 +73,7 @@ export async function sessionStart(opts: SessionStartOptions, io: Io): Promise<s
       startedAt: Date.now(),
       endedAt: null,
       files: opts.files,
+      log: opts.log,
     },
   ]);
   io.out(id);
@@ -102,9 +105,9 @@ export function recordTouch(indexPath: string, id: string, files: string[], opts
   appendIndexLines(indexPath, [{ id: sessionId(id), files: [...new Set(wanted.map((f) => resolve(base, f)))], seenAt: Date.now(), ...reopen }]);
 }
 
-/** Records the session's end, whether or not the index knows the id yet. */
-export function recordEnd(indexPath: string, id: string): void {
-  appendIndexLines(indexPath, [{ id: sessionId(id), endedAt: Date.now() }]);
+/** Records the session's end, whether or not the index knows the id yet; `log`: the agent's log, when its hook names it. */
+export function recordEnd(indexPath: string, id: string, log?: string): void {
+  appendIndexLines(indexPath, [{ id: sessionId(id), endedAt: Date.now(), log }]);
 }
 
 export async function sessionTouch(opts: SessionTouchOptions, io: Io): Promise<void> {

@@ -6,7 +6,11 @@ import { resolveRemote, trackingRef } from '../git/notes-sync.js';
 import { resolveSha } from '../git/range.js';
 import { NOTES_REF } from '../git/repo.js';
 import { parseNote } from '../links/record.js';
+import { readSessionContext } from '../sessions/context/read-context.js';
 import { normaliseId } from '../sessions/session.js';
+import { sharedAsContext, sharedAsSession } from '../sessions/shared-session.js';
+import { sharedContextJson, sharedSessionsOf, sharedSummaryJson } from './shared.js';
+import { commitContextJson, commitContextRows } from './show-context.js';
 import { sessionAbbreviator } from './session-abbrev.js';
 import { linkJson, sessionSummaryJson } from './show.js';
 import { openWorkspace } from './workspace.js';
@@ -35,13 +39,21 @@ async function unfetchedRemote(gitDir: string, cwd: string): Promise<string | nu
 export async function showCommit(opts: ShowCommitOptions, io: Io): Promise<void> {
   const { repo, index } = await openWorkspace(opts.cwd, io);
   const commit = await repo.resolveCommit(opts.ref);
-  const links = [...parseNote(await repo.readNote(commit.sha)).records.values()].map((link) => ({
-    link,
-    session: index.sessions.get(normaliseId(link.session)),
-  }));
+  const records = [...parseNote(await repo.readNote(commit.sha)).records.values()];
+  // A session this index lacks may be one a teammate shared.
+  const shared = await sharedSessionsOf(repo.gitDir, records.map((l) => normaliseId(l.session)).filter((id) => !index.sessions.has(id)));
+  const links = records.map((link) => {
+    const session = index.sessions.get(normaliseId(link.session));
+    // The prompt and files come from the session's log on this machine; none when it has none.
+    return { link, session, record: shared.get(normaliseId(link.session)), context: session === undefined ? ({ kind: 'no-log' } as const) : readSessionContext(session) };
+  });
 
   if (opts.json) {
-    const sessions = links.map(({ link, session }) => ({ ...sessionSummaryJson(link.session, session, link.tool), link: linkJson(link) }));
+    const sessions = links.map(({ link, session, record, context }) =>
+      record
+        ? { ...sharedSummaryJson(record), id: link.session, link: linkJson(link), ...sharedContextJson(record) }
+        : { ...sessionSummaryJson(link.session, session, link.tool), link: linkJson(link), ...commitContextJson(context) },
+    );
     const head = { sha: commit.sha, short: commit.short, subject: commit.subject, date: isoSeconds(commit.authorTime) };
     io.out(JSON.stringify({ commit: head, sessions }, null, 2));
     return;
@@ -58,9 +70,12 @@ export async function showCommit(opts: ShowCommitOptions, io: Io): Promise<void>
   }
   io.out(showText.sessionsLinked(links.length));
   const shortId = await sessionAbbreviator(repo, index.sessions);
-  for (const { link, session } of links) {
+  for (const { link, session, record, context } of links) {
     io.out('');
-    io.out(`  ${shortId(normaliseId(link.session))}${session ? '' : `  ${showText.notInIndex}`}`);
-    for (const line of columns([...showText.sessionRows(session, link.tool), showText.linkRow(link), ...showText.signalRows(link)])) io.out(`    ${line}`);
+    io.out(`  ${shortId(normaliseId(link.session))}${session ? '' : `  ${record ? showText.sharedBy(record.sharedBy) : showText.notInIndex}`}`);
+    const about = record ? showText.sharedRows(sharedAsSession(record), record.model) : showText.sessionRows(session, link.tool);
+    const told = record ? ({ kind: 'read', context: sharedAsContext(record) } as const) : context;
+    const rows = [...about, showText.linkRow(link), ...showText.signalRows(link), ...commitContextRows(told, repo.root)];
+    for (const line of columns(rows)) io.out(`    ${line}`);
   }
 }

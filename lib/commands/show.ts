@@ -10,8 +10,11 @@ import { parseNote, type LinkRecord } from '../links/record.js';
 import { findSession, matchesAnyPrefix, normalisePrefix } from '../sessions/lookup.js';
 import { normaliseId, type Session } from '../sessions/session.js';
 import { isInside } from '../linking/facts.js';
-import { readSessionContext, type ContextResult } from '../sessions/context/read-context.js';
+import { readSessionContext } from '../sessions/context/read-context.js';
+import { sharedAsContext, sharedAsSession } from '../sessions/shared-session.js';
 import { realDir } from './place.js';
+import { resolveWithShared, sharedSessionContextJson, sharedSummaryJson } from './shared.js';
+import { contextJson, contextLines, minutesOf } from './show-context.js';
 import { splitRewritten, type RewrittenCommit } from './show-rewritten.js';
 import { loadIndex } from './workspace.js';
 
@@ -25,6 +28,8 @@ export interface ShowOptions {
    * server's boundary; the CLI shows everything.
    */
   within?: string;
+  /** The whole conversation from the session's log, in place of its numbered prompts. */
+  full?: boolean;
 }
 
 /** A commit a session is linked to; subject and time are null when the repository lacks the commit. */
@@ -163,8 +168,8 @@ export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
     if (!notes.has(repo.root)) notes.set(repo.root, repo.readAllNotes());
     return notes.get(repo.root)!;
   };
-  const { id, session } = await resolveSessionId(sessions, opts.session, async () =>
-    here ? linkedIds((await notesOf(here)).values()) : new Set(),
+  const { id, session, record } = await resolveWithShared(here?.gitDir, opts.session, () =>
+    resolveSessionId(sessions, opts.session, async () => (here ? linkedIds((await notesOf(here)).values()) : new Set())),
   );
 
   const repos = within === undefined ? await reposFor(session, here) : here ? [here] : [];
@@ -180,7 +185,7 @@ export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
   const all = found.flatMap((f) => f.commits.map((c) => ({ ...c, repo: f.root })));
   const tool = all.find((c) => c.link.tool !== undefined)?.link.tool;
 
-  const context = session === undefined ? ({ kind: 'no-log' } as const) : readSessionContext(session);
+  const context = record ? ({ kind: 'read', context: sharedAsContext(record) } as const) : session === undefined ? ({ kind: 'no-log' } as const) : readSessionContext(session);
   if (opts.json) {
     const commits = all
       .sort((a, b) => (b.authorTime ?? 0) - (a.authorTime ?? 0))
@@ -193,14 +198,18 @@ export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
         link: linkJson(c.link),
       }));
     const rewritten = found.flatMap((f) => f.rewritten.map((r) => ({ sha: r.commit.sha, short: r.commit.short, subject: r.commit.subject, repo: f.root, rewritten_as: r.as?.sha ?? null })));
-    io.out(JSON.stringify({ session: sessionSummaryJson(id, session, tool), ...contextJson(context), repositories: repos.map((r) => r.root), commits, rewritten }, null, 2));
+    const about = record ? { session: sharedSummaryJson(record), ...sharedSessionContextJson(record) } : { session: sessionSummaryJson(id, session, tool), ...contextJson(context, opts.full === true) };
+    io.out(JSON.stringify({ ...about, repositories: repos.map((r) => r.root), commits, rewritten }, null, 2));
     return;
   }
   const read = context.kind === 'read' ? context.context : undefined;
-  const rows = [showText.sessionHeader(id, session !== undefined), ...showText.sessionRows(session, tool), ...showText.contextRows(read?.model, read && minutesOf(read))];
-  for (const line of columns(rows)) io.out(line);
+  const header = record ? ['Session', `${id}  ${showText.sharedBy(record.sharedBy)}`] : showText.sessionHeader(id, session !== undefined);
+  const about = record ? showText.sharedRows(sharedAsSession(record), undefined) : showText.sessionRows(session, tool);
+  for (const line of columns([header, ...about, ...showText.contextRows(read?.model, read && minutesOf(read))])) io.out(line);
   io.out('');
-  for (const line of contextLines(context)) io.out(line);
+  // A record shared at level summary counts the prompts without them.
+  if (record?.prompts === undefined && record?.promptCount) for (const line of [showText.promptsNotShared(record.promptCount), '']) io.out(line);
+  for (const line of contextLines(context, opts.full === true)) io.out(line);
   const sections = found.filter((f) => f.commits.length > 0 || f.rewritten.length > 0);
   if (sections.length === 0) {
     io.out(showText.noCommits(repos.map((r) => r.root)));
@@ -212,36 +221,4 @@ export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
     if (f.commits.length > 0) for (const line of commitLines(f.commits)) io.out(line);
     for (const r of f.rewritten) io.out(r.as ? showText.rewrittenAs(r.commit.short, r.as.short) : showText.offBranch(r.commit.short));
   });
-}
-
-const PROMPT_MAX = 100;
-
-/** A prompt's first line, cut to PROMPT_MAX characters. */
-export function promptLine(text: string): string {
-  const first = text.trim().split('\n')[0].trim();
-  const chars = [...first];
-  return chars.length <= PROMPT_MAX ? first : chars.slice(0, PROMPT_MAX - 1).join('').trimEnd() + '…';
-}
-
-function minutesOf(c: { startedAt?: number; endedAt?: number }): number | undefined {
-  return c.startedAt === undefined || c.endedAt === undefined ? undefined : Math.round((c.endedAt - c.startedAt) / 60_000);
-}
-
-/** The prompts and files the log names, each block followed by a blank line; one line when the log is gone. */
-function contextLines(r: ContextResult): string[] {
-  if (r.kind === 'gone') return [showText.logGone(r.log), ''];
-  if (r.kind !== 'read') return [];
-  const { prompts, files } = r.context;
-  const lines: string[] = [];
-  if (prompts.length > 0) lines.push(showText.prompts(prompts.length), ...prompts.map((p, i) => showText.prompt(i + 1, promptLine(p))), '');
-  if (files.length > 0) lines.push(showText.filesEdited(files.length), ...files.map((f) => `  ${f}`), '');
-  return lines;
-}
-
-/** A `context` key only for a session with a log: the JSON of one without stays as it was. */
-function contextJson(r: ContextResult) {
-  if (r.kind === 'no-log') return {};
-  if (r.kind === 'gone') return { context: { log: r.log, log_found: false } };
-  const c = r.context;
-  return { context: { log_found: true, model: c.model ?? null, minutes: minutesOf(c) ?? null, prompts: c.prompts, files_edited: c.files } };
 }

@@ -6,11 +6,12 @@ import { realDir } from '../commands/place.js';
 import { listSessions } from '../commands/sessions.js';
 import { showCommit } from '../commands/show-commit.js';
 import { showSession } from '../commands/show.js';
+import { DEFAULT_LIMIT as SEARCH_LIMIT, searchJson, searchSessions } from '../commands/search.js';
 import { LoreError } from '../errors.js';
 import { isInside } from '../linking/facts.js';
 import { answer } from './answer.js';
-import { commandJson, type ToolContext } from './command-io.js';
-import { blameSchema, commitRef, linkedSessionsSchema, sessionDetailSchema, sessionListSchema, sessionRef, sessionSchema } from './schemas.js';
+import { commandJson, serverIo, type ToolContext } from './command-io.js';
+import { blameSchema, commitRef, linkedSessionsSchema, searchSchema, sessionDetailSchema, sessionListSchema, sessionRef, sessionSchema } from './schemas.js';
 
 const READ_ONLY = { readOnlyHint: true, openWorldHint: false } as const;
 /** An agent's context is small; lore_list_sessions answers this many unless asked for more. */
@@ -111,5 +112,20 @@ export function registerReadTools(server: McpServer, { dir, log, scope }: ToolCo
         const target = blameTarget(file, line, end_line);
         return commandJson(blameSchema, log, (io) => blame({ cwd: dir, target, json: true }, io));
       }),
+  );
+
+  server.registerTool(
+    'lore_search',
+    {
+      title: 'Find sessions by what they were about',
+      description: `The sessions of the server's repository, local and shared by teammates, whose title, prompts or edited files contain the text (case-insensitive), newest first, each with the commits it is linked to; at most ${SEARCH_LIMIT} unless limit says otherwise. Same data as \`lore search TEXT --json\`.`,
+      inputSchema: {
+        text: z.string().min(1).describe('the text to find'),
+        limit: z.number().int().min(0).default(SEARCH_LIMIT).describe('at most this many sessions'),
+      },
+      outputSchema: searchSchema,
+      annotations: READ_ONLY,
+    },
+    ({ text, limit }) => answer(log, async () => searchSchema.parse(searchJson(await searchSessions({ cwd: dir, text, limit }, serverIo(log))))),
   );
 }

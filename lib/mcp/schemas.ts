@@ -21,6 +21,9 @@ export const linkSchema = open({
   linked_by: z.string().nullable().describe('email of whoever wrote the link'),
 });
 
+/** Who shared a session's record, when, and at which level (summary: no prompts; prompts: the user's prompts). */
+const sharedSchema = open({ by: z.string().nullable(), at: iso.nullable(), level: z.string() });
+
 /** A session as `lore show --json` describes it; nulls where the index does not know it. */
 const sessionSummarySchema = open({
   id: z.string(),
@@ -32,6 +35,7 @@ const sessionSummarySchema = open({
   cwd: z.string().nullable(),
   in_index: z.boolean().describe('false for a session only the notes name (linked on another machine)'),
   files: z.array(z.string()).nullable().describe('the files the session edited, as its index lines name them; null when unknown'),
+  shared: sharedSchema.optional().describe("only for a session the index lacks that a teammate shared (refs/lore/sessions): its record's facts fill the other fields"),
 });
 
 const commitSchema = open({ sha: z.string(), short: z.string(), subject: z.string() });
@@ -91,6 +95,28 @@ export const blameSchema = open({
       sessions: z.array(open({ id: z.string(), link: linkSchema })),
     }),
   ),
+});
+
+/** `lore search TEXT --json`. */
+export const searchSchema = open({
+  text: z.string(),
+  total: z.number().int().describe('how many sessions matched before the limit'),
+  sessions: z
+    .array(
+      open({
+        id: z.string(),
+        tool: z.string().nullable(),
+        title: z.string().nullable(),
+        started_at: iso.nullable(),
+        branch: z.string().nullable(),
+        in_index: z.boolean(),
+        shared: sharedSchema.nullable().describe("null for a session of the local index; else the teammate's record it came from"),
+        matched: z.array(z.enum(['title', 'prompts', 'files'])).describe('which of its fields contain the text'),
+        match: open({ field: z.enum(['title', 'prompts', 'files']), text: z.string().describe('the line that matched') }),
+        commits: z.array(commitSchema).describe('the commits it is linked to in this repository, newest first'),
+      }),
+    )
+    .describe('newest first'),
 });
 
 export const linkResultSchema = open({

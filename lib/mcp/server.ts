@@ -18,7 +18,7 @@ export interface ServerOptions extends Omit<ToolContext, 'scope'> {
 
 const INSTRUCTIONS = `lore links AI coding sessions to the git commits they produced (git notes under refs/notes/lore).
 Before changing code, lore_blame its lines to find the commits and sessions that wrote them, then lore_get_session for what a session was.
-lore_get_linked_sessions answers the same for a whole commit; lore_list_sessions finds session ids.`;
+lore_get_linked_sessions answers the same for a whole commit; lore_list_sessions finds session ids, lore_search finds sessions by what they asked or edited.`;
 
 /** lore's version, from its package.json: found from wherever this file runs (lib/mcp under tsx, dist/bundle when built). */
 function loreVersion(): string {

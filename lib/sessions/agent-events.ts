@@ -1,4 +1,5 @@
-import { isAbsolute, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import { runsGitCommit } from './commit-command.js';
 import { patchedPaths } from './importers/codex.js';
 import { asRecord } from '../json-object.js';
@@ -26,6 +27,8 @@ export { AGENTS, isAgent, type AgentName } from './agent-names.js';
  *   session.created, tool.execute.before and tool.execute.after for `bash` (its
  *   `command`), tool.execute.after for `edit` and `write` (`filePath`), session.idle (the
  *   end of a turn) and session.deleted, with session_id and cwd as Claude Code's hooks do.
+ * Claude Code, Codex and Gemini CLI pass `transcript_path`, the session's own log (Codex's
+ * may be null), which `lore show` reads for the prompts and files of a session never imported.
  */
 
 export type AgentAction =
@@ -42,6 +45,8 @@ export interface AgentEvent {
   agent: AgentName;
   id: string;
   cwd: string;
+  /** The agent's log of the session, absolute, when the event names it. */
+  log?: string;
   action: AgentAction;
 }
 
@@ -140,5 +145,13 @@ export function parseAgentEvent(agent: AgentName, input: string, fallbackCwd: st
   const action = READERS[agent](event, str(p.tool_name), session.input);
   // Paths an agent gives relative (Codex's patches always) are relative to its directory.
   if (action.kind === 'touch') action.files = action.files.map((f) => (isAbsolute(f) ? f : resolve(cwd, f)));
-  return { agent, id, cwd, action };
+  const log = logPath(str(p.transcript_path), cwd);
+  return { agent, id, cwd, ...(log === undefined ? {} : { log }), action };
+}
+
+/** Claude Code's documentation shows the path as `~/.claude/…`: a `~` is the home directory. */
+function logPath(path: string | undefined, cwd: string): string | undefined {
+  if (path === undefined) return undefined;
+  if (path === '~' || path.startsWith('~/')) return join(homedir(), path.slice(1));
+  return resolve(cwd, path);
 }

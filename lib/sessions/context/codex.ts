@@ -47,10 +47,19 @@ function readItem(item: Record<string, unknown>, turns: (Turn & { item?: true })
     if (item.role === 'user' && !notPrompt(words)) turns.push({ role: 'user', text: words, item: true });
     else if (item.role === 'assistant') turns.push({ role: 'assistant', text: words });
   } else if (item.type === 'function_call' && typeof item.name === 'string') {
-    turns.push({ role: 'tool', text: toolLine(item.name, { command: commandText(parseArguments(item.arguments)) }, TOOL_SUBJECT) });
+    turns.push({ role: 'tool', text: toolLine(item.name, { command: shellWords(parseArguments(item.arguments)) }, TOOL_SUBJECT) });
   } else if (item.type === 'custom_tool_call' && typeof item.name === 'string') {
     turns.push({ role: 'tool', text: toolLine(item.name, { input: item.input }, TOOL_SUBJECT) });
   } else if (item.type === 'local_shell_call') {
-    turns.push({ role: 'tool', text: toolLine('shell', { command: commandText(asRecord(item.action) ?? {}) }, TOOL_SUBJECT) });
+    turns.push({ role: 'tool', text: toolLine('shell', { command: shellWords(asRecord(item.action) ?? {}) }, TOOL_SUBJECT) });
   }
+}
+
+/** A shell call's command as the user would type it: `["bash","-lc","ls"]` is `ls`, other argv lists are joined. */
+function shellWords(args: Record<string, unknown>): string {
+  const argv = args.command;
+  if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string')) return commandText(args);
+  const [shell, flag, script] = argv as string[];
+  const wrapped = argv.length === 3 && /(^|\/)(ba|z)?sh$/.test(shell) && /^-l?c$/.test(flag);
+  return wrapped ? script : argv.join(' ');
 }

@@ -1,18 +1,27 @@
+import { aiderRuns } from '../importers/aider.js';
 import type { Importer } from '../importers/importer.js';
 import { titleOf } from '../importers/progress.js';
+import { aiderConversation } from './aider.js';
 import type { SessionContext } from './context.js';
+import { geminiConversation } from './gemini-cli.js';
 
 /**
- * A log read through its importer (Gemini CLI, Aider, Cursor, Copilot CLI, Amp): what that
- * reads (the first prompt, the files, the times) and no conversation yet. An Aider history
- * holds many runs, so the session's id picks its own.
+ * A log read through its importer (Gemini CLI, Aider, Cursor, Copilot CLI, Amp): the files
+ * and times as it reads them; for Gemini CLI and Aider the model, prompts and conversation
+ * from ./gemini-cli.ts and ./aider.ts, for the others the first prompt alone. An Aider
+ * history holds many runs, so the session's id picks its own.
  */
 export function importerContext(importer: Importer, text: string, path: string, id: string, mtimeMs: number): SessionContext | undefined {
   const log = { path, mtimeMs };
   const ctx = { env: {}, home: '', cwd: '', knownDirs: [] };
   const sessions = importer.shape === 'document' ? importer.readDocument(text, log, ctx).sessions : [importer.readLines(text.split('\n'), undefined, log, ctx).progress];
-  const p = sessions.find((s) => s.id === id) ?? (sessions.length === 1 ? sessions[0] : undefined);
-  if (!p) return undefined;
-  const first = p.firstPrompt ?? (importer.tool === 'aider' ? undefined : titleOf(p));
-  return { prompts: first === undefined ? [] : [first], files: p.files, startedAt: p.startedAt, endedAt: p.endedAt, turns: [] };
+  const at = sessions.length === 1 ? 0 : sessions.findIndex((s) => s.id === id);
+  if (at === -1) return undefined;
+  const p = sessions[at];
+  const known = { files: p.files, startedAt: p.startedAt, endedAt: p.endedAt };
+  // The importer reads a history's runs in order, one session each: the same index picks the run.
+  if (importer.tool === 'aider') return { ...aiderConversation(aiderRuns(text)[at]?.body ?? ''), ...known };
+  if (importer.tool === 'gemini-cli') return { ...geminiConversation(text), ...known };
+  const first = p.firstPrompt ?? titleOf(p);
+  return { prompts: first === undefined ? [] : [first], ...known, turns: [] };
 }

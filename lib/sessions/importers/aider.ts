@@ -21,7 +21,7 @@ const RUN_START = /^# aider chat started at (\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}
 const STAMP = /^# (\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})/gm;
 const APPLIED = /^> Applied edit to (.+?)\s*$/gm;
 /** Slash commands that send the rest of the line to the model; every other one is not a prompt. */
-const ASKING = /^\/(?:ask|code|architect|context|chat-mode \S+)\s+/;
+export const ASKING = /^\/(?:ask|code|architect|context|chat-mode \S+)\s+/;
 /** A last run "ends" at the file's mtime only if that is this close to its last prompt. */
 const MTIME_END_LIMIT_MS = 24 * 60 * 60 * 1000;
 
@@ -76,13 +76,12 @@ function localTime(stamp: string): number {
 
 /** Every run in one history, in order. Never throws. */
 export function readAiderHistory(text: string, log: LogFile, stamps: number[] = []): DocumentResult {
-  const starts = [...text.matchAll(RUN_START)];
+  const runs = aiderRuns(text);
   const cwd = dirname(log.path);
-  const sessions = starts.map((m, k): LogProgress => {
-    const body = text.slice(m.index + m[0].length, k + 1 < starts.length ? starts[k + 1].index : text.length);
-    const startedAt = localTime(m[1]);
-    const nextStart = k + 1 < starts.length ? localTime(starts[k + 1][1]) : Infinity;
-    const p = newProgress('aider', runId(log.path, m[1]));
+  const sessions = runs.map(({ start, body }, k): LogProgress => {
+    const startedAt = localTime(start);
+    const nextStart = k + 1 < runs.length ? localTime(runs[k + 1].start) : Infinity;
+    const p = newProgress('aider', runId(log.path, start));
     p.main = true;
     p.cwd = cwd;
     p.startedAt = startedAt;
@@ -93,6 +92,12 @@ export function readAiderHistory(text: string, log: LogFile, stamps: number[] = 
     return p;
   });
   return { sessions, malformed: 0 };
+}
+
+/** The runs of a history, in order: each one's start stamp and the text up to the next. */
+export function aiderRuns(text: string): { start: string; body: string }[] {
+  const starts = [...text.matchAll(RUN_START)];
+  return starts.map((m, k) => ({ start: m[1], body: text.slice(m.index + m[0].length, k + 1 < starts.length ? starts[k + 1].index : text.length) }));
 }
 
 /** The first `#### ` block that is the user talking to the model, lines joined. */

@@ -40,26 +40,31 @@ interface Chat {
 /** One chat in either form. Never throws. */
 export function readGeminiChat(text: string, ctx: Pick<ImportContext, 'knownDirs'>): DocumentResult {
   const chat: Chat = { p: newProgress('gemini-cli'), paths: [] };
-  let malformed = 0;
-  const whole = wholeDocument(text);
-  if (whole) {
-    readSessionFields(chat, whole);
-    for (const m of Array.isArray(whole.messages) ? whole.messages : []) {
-      const message = asRecord(m);
-      if (message) readMessage(chat, message);
-      else malformed++;
-    }
-  } else {
-    malformed = eachObject(text.split('\n'), (line) => {
-      // A `$set` line updates the session's fields, as its first line set them.
-      const fields = asRecord(line.$set) ?? line;
-      if (typeof fields.sessionId === 'string' || fields.lastUpdated !== undefined) readSessionFields(chat, fields);
-      else readMessage(chat, line);
-    });
-  }
+  const malformed = eachGeminiRecord(text, (fields) => readSessionFields(chat, fields), (message) => readMessage(chat, message));
   const { p } = chat;
   if (chat.projectHash !== undefined) p.cwd = dirOfHash(chat.projectHash, ctx.knownDirs, chat.paths);
   return { sessions: p.id === undefined ? [] : [p], malformed };
+}
+
+/** The session's fields and each message of a chat in either form, in order; returns how many records were unreadable. */
+export function eachGeminiRecord(text: string, onFields: (fields: Record<string, unknown>) => void, onMessage: (m: Record<string, unknown>) => void): number {
+  const whole = wholeDocument(text);
+  if (!whole) {
+    return eachObject(text.split('\n'), (line) => {
+      // A `$set` line updates the session's fields, as its first line set them.
+      const fields = asRecord(line.$set) ?? line;
+      if (typeof fields.sessionId === 'string' || fields.lastUpdated !== undefined) onFields(fields);
+      else onMessage(line);
+    });
+  }
+  onFields(whole);
+  let malformed = 0;
+  for (const m of Array.isArray(whole.messages) ? whole.messages : []) {
+    const message = asRecord(m);
+    if (message) onMessage(message);
+    else malformed++;
+  }
+  return malformed;
 }
 
 /** The older form: the whole file is one object; undefined for JSON Lines or text that is not JSON. */
@@ -89,9 +94,7 @@ function readMessage(chat: Chat, m: Record<string, unknown>): void {
   const { p } = chat;
   seeTime(p, m.timestamp);
   if (m.type === 'user' && p.firstPrompt === undefined) {
-    // `@file` references are sent inline after this marker; they are not the prompt.
-    const prompt = contentText(m.content).split('--- Content from referenced files ---')[0];
-    p.firstPrompt = promptTitle(prompt, (t) => t.startsWith('/'));
+    p.firstPrompt = promptTitle(userWords(m.content), (t) => t.startsWith('/'));
   }
   for (const c of Array.isArray(m.toolCalls) ? m.toolCalls : []) {
     const call = asRecord(c);
@@ -103,7 +106,12 @@ function readMessage(chat: Chat, m: Record<string, unknown>): void {
   }
 }
 
-function contentText(content: unknown): string {
+/** `@file` references are sent inline after this marker; they are not the prompt. */
+export function userWords(content: unknown): string {
+  return contentText(content).split('--- Content from referenced files ---')[0];
+}
+
+export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   return content

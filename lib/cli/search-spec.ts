@@ -1,0 +1,22 @@
+import { LoreError } from '../errors.js';
+import type { CommandSpec } from './command.js';
+import { searchText } from './search-text.js';
+import { limitOf } from './sessions-spec.js';
+
+export const searchSpec: CommandSpec = {
+  command: 'search <text>',
+  describe: 'Find sessions, local and shared, whose title, prompts or edited files contain TEXT, newest first',
+  builder: (y) =>
+    y
+      .positional('text', { type: 'string', describe: 'Text to find (case-insensitive)' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print JSON for scripts' })
+      .option('limit', { type: 'string', describe: 'Show at most N sessions (default 20)', requiresArg: true }) as never,
+  run: async (argv, cwd, io) => {
+    const text = String(argv.text ?? '');
+    if (text.trim() === '') throw new LoreError('BAD_ARGUMENT', searchText.noText);
+    const { searchSessions, searchJson } = await import('../commands/search.js');
+    const result = await searchSessions({ cwd, text, limit: limitOf(argv.limit) }, io);
+    if (argv.json) io.out(JSON.stringify(searchJson(result), null, 2));
+    else for (const line of searchText.lines(result)) io.out(line);
+  },
+};
