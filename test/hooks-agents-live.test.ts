@@ -245,10 +245,10 @@ live('claude-code: Bash running git commit records committing_at at PreToolUse a
   const command = 'git add lib/a.ts && git commit -m "Add a"';
   fire(w, repo, file, 'PreToolUse', { ...base, tool_name: 'Bash', tool_input: { command, description: 'Commit' } });
   const line = indexLines(w).at(-1)!;
-  assert.equal(Object.keys(line), ['id', 'seen_at', 'committing_at']);
-  assert.equal([line.id, line.committing_at], [SID.a, line.seen_at]);
+  assert.equal(Object.keys(line), ['id', 'seen_at', 'committing_at', 'log']);
+  assert.equal([line.id, line.committing_at, line.log], [SID.a, line.seen_at, '/tmp/t.jsonl']);
   fire(w, repo, file, 'PostToolUse', { ...base, tool_name: 'Bash', tool_input: { command, description: 'Commit' }, tool_response: { stdout: '[main 1a2b3c4] Add a', stderr: '' } });
-  assert.equal(indexLines(w).at(-1), { id: SID.a, committing_at: null });
+  assert.equal(indexLines(w).at(-1), { id: SID.a, committing_at: null, log: '/tmp/t.jsonl' });
 });
 
 live('a shell command without "commit" in it is answered by the hook command itself, without starting lore', ({ w, repo }) => {

@@ -49,7 +49,7 @@ test('show <SESSION> prints the first prompt and model of a real Codex log, not 
   }
 });
 
-test('show <SESSION> reads real Amp, Cursor and Copilot CLI logs through their importers: first prompt and files', () => {
+test('show <SESSION> reads real Amp, Cursor and Copilot CLI logs: prompts, files, the model where logged, and --full', () => {
   const w = makeWorld();
   try {
     const repo = makeRepo(w);
@@ -58,15 +58,21 @@ test('show <SESSION> reads real Amp, Cursor and Copilot CLI logs through their i
       { id: 'cursor-session-simple', tool: 'cursor', cwd: repo, started_at: '2026-04-02T10:00:00Z', ended_at: '2026-04-02T10:00:00Z', log: CURSOR },
       { id: '301561f1-558a-43e9-a144-82d3ca12ab62', tool: 'copilot-cli', cwd: repo, started_at: '2026-05-12T00:21:05Z', ended_at: '2026-05-12T00:21:12Z', log: COPILOT },
     ]);
-    for (const [id, prompt, file] of [
-      ['T-019ca1f6', 'Read jokes.csv and append one new joke row', '/Users/svarlamov/projects/testing-git-amp/jokes.csv'],
-      ['cursor-session-simple', "Generate a file with all the HBO shows from the 90's in it", '/Users/aidancunniffe/Desktop/testing-gitflows-git-ai/hbo-shows-1990s.txt'],
-      ['301561f1', 'create a hello world file', '/Users/test/project/hello.py'],
+    for (const [id, prompt, file, model, call] of [
+      ['T-019ca1f6', 'Read jokes.csv and append one new joke row', '/Users/svarlamov/projects/testing-git-amp/jokes.csv', 'claude-opus-4-6', 'edit_file /Users/svarlamov/projects/testing-git-amp/jokes.csv'],
+      ['cursor-session-simple', "Generate a file with all the HBO shows from the 90's in it", '/Users/aidancunniffe/Desktop/testing-gitflows-git-ai/hbo-shows-1990s.txt', undefined, 'Write /Users/aidancunniffe/Desktop/testing-gitflows-git-ai/hbo-shows-1990s.txt'],
+      ['301561f1', 'create a hello world file', '/Users/test/project/hello.py', 'gpt-4.1', 'create /Users/test/project/hello.py'],
     ]) {
-      const r = lore(w, repo, ['show', id]);
+      const r = lore(w, repo, ['show', id!]);
       assert.is(r.code, 0, r.stderr);
       assert.match(r.stdout, `\n1 prompt:\n  1. ${prompt}\n`);
       assert.match(r.stdout, `\n1 file edited:\n  ${file}\n`);
+      if (model === undefined) assert.not.match(r.stdout, /^Model /m);
+      else assert.match(r.stdout, new RegExp(`^Model +${model}$`, 'm'));
+      const full = lore(w, repo, ['show', id!, '--full']);
+      assert.is(full.code, 0, full.stderr);
+      assert.match(full.stdout, `  → ${call}\n`);
+      assert.match(full.stdout, prompt!);
     }
   } finally {
     w.cleanup();

@@ -68,6 +68,6 @@ function readLine(p: LogProgress, line: Record<string, unknown>, paths: string[]
 }
 
 /** The user's words are inside <user_query>; the rest of the message is context Cursor adds. */
-function userQuery(text: string): string {
+export function userQuery(text: string): string {
   return /<user_query>([\s\S]*?)<\/user_query>/.exec(text)?.[1] ?? text;
 }
