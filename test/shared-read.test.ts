@@ -14,6 +14,8 @@ import { cloneRepo, link, makeRemote } from './helpers/remotes.js';
  */
 const CODEX_ID = '019b7f94-51b4-7593-922e-ba12b5b73b52';
 const CODEX = join(PROJECT, `fixtures/sessions/codex/2026/01/02/rollout-2026-01-02T18-39-45-${CODEX_ID}.jsonl`);
+const AMP_ID = 'T-019ca1f6-7f21-77b5-a308-65416ebbdf48';
+const AMP = join(PROJECT, `fixtures/sessions/amp/${AMP_ID}.json`);
 const PROMPTS = 'aaaaaaaa-1111-4000-8000-000000000001';
 const SUMMARY = 'aaaaaaaa-2222-4000-8000-000000000002';
 const BROKEN = 'bbbbbbbb-3333-4000-8000-000000000003';
@@ -214,6 +216,28 @@ test('end to end: what Alice shares with lore share and lore sync, Bob reads in 
     const found = JSON.parse(lore(b, bob, ['search', 'PURPUSE', '--json']).stdout);
     assert.equal(found.sessions.map((s: { id: string; shared: { by: string } }) => [s.id, s.shared.by]), [[CODEX_ID, 'alice@example.com']]);
     assert.equal(found.sessions[0].commits.map((c: { sha: string }) => c.sha), [shas[1]]);
+  } finally {
+    w.cleanup();
+  }
+});
+
+test('a session id with capitals (Amp\'s T-…), stored lowercased in its record, is still found by that id', () => {
+  const w = makeWorld();
+  try {
+    const { remote, shas } = makeRemote(w, 2);
+    const alice = cloneRepo(w, remote, 'alice', 'alice@example.com');
+    const bob = cloneRepo(w, remote, 'bob', 'bob@example.com');
+    const machine = (name: string): World => ({ ...w, loreHome: join(w.dir, name), env: { ...w.env, LORE_HOME: join(w.dir, name) } });
+    const [a, b] = [machine('alice-lore'), machine('bob-lore')];
+    addSessions(a, [{ id: AMP_ID, tool: 'amp', cwd: alice, started_at: '2026-02-28T01:56:52Z', ended_at: '2026-02-28T01:57:00Z', files: ['README.md'], log: AMP }]);
+    link(w, alice, shas[1], [AMP_ID]);
+    assert.is(lore(a, alice, ['share', 'summary']).code, 0);
+    assert.is(lore(a, alice, ['sync']).code, 0);
+    assert.match(git(w, alice, ['ls-tree', '-r', '--name-only', 'refs/lore/sessions']), `t-/${AMP_ID.toLowerCase()}.json`);
+    assert.is(lore(b, bob, ['sync']).code, 0);
+    const r = lore(b, bob, ['show', '--commit', shas[1]]);
+    assert.is(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\(shared by alice@example\.com\)\n    Title   Read jokes\.csv and append one new joke row\n    Tool    amp\n/);
   } finally {
     w.cleanup();
   }

@@ -108,8 +108,10 @@ export async function searchSessions(opts: SearchOptions, io: Io): Promise<Searc
     if (m) hits.push({ id: s.id, tool: s.tool ?? null, title: s.title ?? null, startedAt: s.startedAt ?? null, branch: s.branch ?? null, inIndex: true, shared: null, ...m, at: lastActivity(s) ?? 0 });
   }
   const records = await allSharedSessions(repo.gitDir);
+  // Records are filed lowercased; the index keeps an id's own case.
+  const local = new Set([...index.sessions.keys()].map((id) => id.toLowerCase()));
   for (const r of records) {
-    if (needle === '' || index.sessions.has(r.id)) continue;
+    if (needle === '' || local.has(r.id)) continue;
     const m = matchOf({ title: r.title, prompts: r.prompts ?? [], files: r.files }, needle);
     if (m) hits.push({ id: r.id, tool: r.tool ?? null, title: r.title ?? null, startedAt: r.startedAt ?? null, branch: r.branch ?? null, inIndex: false, shared: r, ...m, at: r.endedAt ?? r.startedAt ?? 0 });
   }

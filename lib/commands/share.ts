@@ -1,5 +1,5 @@
 /** `lore share summary|prompts|off` and `lore share status`: the clone's choice, and what it has shared. */
-import { localRecords } from '../git/session-records.js';
+import { readAllRecords } from '../git/session-records.js';
 import { readShareSetting, writeShareSetting, type ShareSetting } from '../git/share-config.js';
 import { openRepo } from '../git/nodegit-repo.js';
 import { parseSharedRecord } from '../sessions/shared-record.js';
@@ -20,7 +20,7 @@ export async function setShare(cwd: string, level: ShareSetting): Promise<void> 
 
 export async function shareStatus(cwd: string): Promise<ShareStatus> {
   const repo = await openRepo(cwd);
-  const [{ level, set }, files, email] = await Promise.all([readShareSetting(cwd), localRecords(cwd), repo.userEmail()]);
+  const [{ level, set }, files, email] = await Promise.all([readShareSetting(cwd), readAllRecords(repo.gitDir), repo.userEmail()]);
   let mine = 0;
   for (const text of files.values()) if (email !== null && parseSharedRecord(text)?.shared_by?.toLowerCase() === email.toLowerCase()) mine++;
   return { level, set, records: files.size, mine };

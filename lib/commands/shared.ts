@@ -1,8 +1,9 @@
 import { isoSeconds } from '../time.js';
 import { isLoreError } from '../errors.js';
-import { readAllRecords, readRecordsOf } from '../git/shared-records.js';
+import { readAllRecords, readRecordsAt } from '../git/session-records.js';
 import { findSession, matchesAnyPrefix, normalisePrefix } from '../sessions/lookup.js';
 import type { Session } from '../sessions/session.js';
+import { recordPath, shareableId } from '../sessions/shared-record.js';
 import { parseSharedSession, sharedAsSession, type SharedSession } from '../sessions/shared-session.js';
 
 /**
@@ -10,21 +11,26 @@ import { parseSharedSession, sharedAsSession, type SharedSession } from '../sess
  * the local index does not have: the index wins whenever it knows the id.
  */
 
-/** The shared records of these ids that exist and can be read. */
+/**
+ * The shared records of these ids that exist and can be read, by the id as asked. A record is
+ * filed under its id lowercased (share-records.ts), whatever case the index keeps (Amp's `T-…`).
+ */
 export async function sharedSessionsOf(gitDir: string, ids: Iterable<string>): Promise<Map<string, SharedSession>> {
+  const wanted = [...new Set(ids)].map((id) => ({ id, key: id.toLowerCase() })).filter(({ key }) => shareableId(key));
+  const texts = await readRecordsAt(gitDir, wanted.map(({ key }) => recordPath(key)));
   const out = new Map<string, SharedSession>();
-  for (const [id, text] of await readRecordsOf(gitDir, ids)) {
-    const r = parseSharedSession(text);
-    if (r && r.id === id) out.set(id, r);
-  }
+  wanted.forEach(({ id, key }, i) => {
+    const r = texts[i] === null ? null : parseSharedSession(texts[i]!);
+    if (r && r.id === key) out.set(id, r);
+  });
   return out;
 }
 
-/** Every shared record that can be read and names the session its file is named for. */
+/** Every shared record that can be read and is filed where its id says. */
 export async function allSharedSessions(gitDir: string): Promise<SharedSession[]> {
-  return [...(await readAllRecords(gitDir))].flatMap(([id, text]) => {
+  return [...(await readAllRecords(gitDir))].flatMap(([path, text]) => {
     const r = parseSharedSession(text);
-    return r && r.id === id ? [r] : [];
+    return r && recordPath(r.id) === path ? [r] : [];
   });
 }
 

@@ -6,9 +6,9 @@
  */
 import type * as NG from 'nodegit';
 import { moveRefCas } from './cas-ref.js';
-import { listTreeBlobs, readBlobs } from './git-cli.js';
+import { GitFailed, listTreeBlobs, readBlobs } from './git-cli.js';
 import { loadLibgit2, type Libgit2 } from './libgit2.js';
-import { fetchTracking, gitOutput, pushRef } from './notes-sync.js';
+import { fetchTracking, pushRef } from './notes-sync.js';
 import type { Identity } from './repo.js';
 
 export const SESSIONS_REF = 'refs/lore/sessions';
@@ -44,10 +44,19 @@ export async function readRecordFiles(gitDir: string, commit: string | null): Pr
   return new Map(pairs.flatMap(([path], i) => (texts[i] === null ? [] : [[path, texts[i]!] as [string, string]])));
 }
 
-/** The local refs/lore/sessions, read without nodegit; null when there is none. */
-export async function localRecords(cwd: string): Promise<Map<string, string>> {
-  const [gitDir, tip] = await Promise.all([gitOutput(cwd, ['rev-parse', '--absolute-git-dir']), gitOutput(cwd, ['rev-parse', '-q', '--verify', `${SESSIONS_REF}^{commit}`])]);
-  return gitDir && tip ? readRecordFiles(gitDir, tip) : new Map();
+/** Every record of the local refs/lore/sessions, read without nodegit: path -> text; none when there is no such ref. */
+export async function readAllRecords(gitDir: string): Promise<Map<string, string>> {
+  try {
+    return await readRecordFiles(gitDir, SESSIONS_REF);
+  } catch (e) {
+    if (e instanceof GitFailed) return new Map(); // no records fetched or shared yet
+    throw e;
+  }
+}
+
+/** The local records at these paths, in one `git cat-file --batch`, in order; null where there is none. */
+export function readRecordsAt(gitDir: string, paths: string[]): Promise<(string | null)[]> {
+  return readBlobs(gitDir, paths.map((path) => `${SESSIONS_REF}:${path}`));
 }
 
 /** Record path -> text, or null to remove it. */
