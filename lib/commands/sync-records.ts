@@ -12,8 +12,8 @@ import type { Identity } from '../git/repo.js';
 import { fetchRecords, recordsTrackingRef, type RecordsStore } from '../git/session-records.js';
 import { diffNotes } from '../links/merge.js';
 import { mergeRecordFiles } from '../sessions/shared-merge.js';
+import { integrateRemote } from './integrate-remote.js';
 
-const LOCAL_ATTEMPTS = 20;
 const PUSH_ATTEMPTS = 5;
 
 export interface RecordsSync {
@@ -33,24 +33,14 @@ interface Step {
 }
 
 async function integrate(store: RecordsStore, remote: string, remoteTip: string | null, who: () => Promise<Identity>): Promise<Step> {
-  for (let attempt = 0; attempt < LOCAL_ATTEMPTS; attempt++) {
-    const local = await store.tip();
-    const base = local && remoteTip ? await store.mergeBase(local, remoteTip) : null;
-    const nothingNew = !remoteTip || base === remoteTip;
-    const fastForward = !nothingNew && (!local || base === local);
-    const [ours, theirs, old] = await Promise.all([store.read(local), store.read(remoteTip), store.read(nothingNew || fastForward ? null : base)]);
-    if (nothingNew) return { tip: local, remoteTip, pulled: 0, pushed: diffNotes(theirs, ours).size };
-    let tip = remoteTip;
-    let merged = theirs;
-    if (!fastForward) {
-      merged = mergeRecordFiles(old, ours, theirs);
-      tip = await store.write(diffNotes(ours, merged), [local!, remoteTip!], await who(), shareText.mergeMessage(remote));
-    }
-    if (await store.move(tip!, local, fastForward ? shareText.fastForward(remote) : shareText.mergeMessage(remote))) {
-      return { tip, remoteTip, pulled: diffNotes(ours, merged).size, pushed: diffNotes(theirs, merged).size };
-    }
-  }
-  throw new LoreError('NOTES_BUSY', shareText.busy, 'Try again.');
+  const { tip, ours, theirs, merged } = await integrateRemote(store, remoteTip, {
+    merge: mergeRecordFiles,
+    who,
+    fastForwardMessage: shareText.fastForward(remote),
+    mergeMessage: shareText.mergeMessage(remote),
+    busy: () => new LoreError('NOTES_BUSY', shareText.busy, 'Try again.'),
+  });
+  return { tip, remoteTip, pulled: diffNotes(ours, merged).size, pushed: diffNotes(theirs, merged).size };
 }
 
 /**

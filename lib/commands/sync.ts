@@ -11,12 +11,11 @@ import { writeRecords } from './share-records.js';
 import { syncRecords, type RecordsSync } from './sync-records.js';
 import { sessionIndexPath } from './workspace.js';
 import { carry, type CarryResult } from './carry.js';
-import { countLinks, diffNotes, mergeNotes, type LinkCount, type Notes } from '../links/merge.js';
+import { countLinks, mergeNotes, type LinkCount } from '../links/merge.js';
+import { integrateRemote } from './integrate-remote.js';
 
 /** Pushes refused because the remote moved meanwhile, before giving up (links stay local). */
 const PUSH_ATTEMPTS = 5;
-/** Local writers (lore link) moving refs/notes/lore while a merge is written. */
-const LOCAL_ATTEMPTS = 20;
 
 export interface SyncOptions {
   cwd: string;
@@ -38,35 +37,16 @@ interface Step {
 
 const NONE: LinkCount = { added: 0, removed: 0 };
 
-/**
- * Brings the fetched remote tip into refs/notes/lore. A local ref that is behind moves
- * forward; a diverged one gets a merge commit with both tips as parents, so the push
- * that follows is a fast-forward. The local ref moves by compare-and-swap: when a
- * `lore link` moved it meanwhile, everything is read and merged again.
- */
-async function integrate(notes: NotesSync, remoteTip: string | null, identity: () => Promise<Identity>): Promise<Step> {
-  for (let attempt = 0; attempt < LOCAL_ATTEMPTS; attempt++) {
-    const local = await notes.localTip();
-    const base = local && remoteTip ? await notes.mergeBase(local, remoteTip) : null;
-    const nothingNew = !remoteTip || base === remoteTip;
-    const fastForward = !nothingNew && (!local || base === local);
-    const [ours, theirs, old] = await Promise.all([
-      notes.readNotes(local),
-      notes.readNotes(remoteTip),
-      notes.readNotes(nothingNew || fastForward ? null : base),
-    ]);
-    if (nothingNew) return { tip: local, remoteTip, pulled: NONE, pushed: countLinks(theirs, ours) };
-    let tip = remoteTip;
-    let merged: Notes = theirs;
-    if (!fastForward) {
-      merged = mergeNotes(old, ours, theirs);
-      tip = await notes.writeMerge(local!, remoteTip, diffNotes(ours, merged), await identity(), syncText.mergeMessage(notes.remote));
-    }
-    if (await notes.moveLocal(tip, local, fastForward ? syncText.fastForward(notes.remote) : syncText.mergeMessage(notes.remote))) {
-      return { tip, remoteTip, pulled: countLinks(ours, merged), pushed: countLinks(theirs, merged) };
-    }
-  }
-  throw new LoreError('NOTES_BUSY', 'refs/notes/lore kept changing under lore sync; nothing was pushed', 'Try again.');
+/** Brings the fetched remote tip into refs/notes/lore (integrate-remote.ts), and counts the links each side gains. */
+async function integrate(notes: NotesSync, remoteTip: string | null, who: () => Promise<Identity>): Promise<Step> {
+  const { tip, ours, theirs, merged } = await integrateRemote(notes, remoteTip, {
+    merge: mergeNotes,
+    who,
+    fastForwardMessage: syncText.fastForward(notes.remote),
+    mergeMessage: syncText.mergeMessage(notes.remote),
+    busy: () => new LoreError('NOTES_BUSY', 'refs/notes/lore kept changing under lore sync; nothing was pushed', 'Try again.'),
+  });
+  return { tip, remoteTip, pulled: countLinks(ours, merged), pushed: countLinks(theirs, merged) };
 }
 
 export interface SyncResult {

@@ -199,7 +199,7 @@ export class NotesSync {
     return true;
   }
 
-  localTip(): Promise<string | null> {
+  tip(): Promise<string | null> {
     return this.notes.tip();
   }
 
@@ -209,17 +209,17 @@ export class NotesSync {
   }
 
   /** Every note of a notes commit (none for null), read in one pass over its tree. */
-  readNotes(commit: string | null): Promise<Map<string, string>> {
+  read(commit: string | null): Promise<Map<string, string>> {
     return this.notes.read(commit);
   }
 
-  /** The notes commit that merges `theirs` into `ours`: both tips as parents, so pushing it is a fast-forward. */
-  writeMerge(ours: string, theirs: string, changes: NoteChanges, who: Identity, message: string): Promise<string> {
-    return this.notes.write(changes, [ours, theirs], who, message);
+  /** A notes commit of the first parent's notes with `changes` applied. */
+  write(changes: NoteChanges, parents: string[], who: Identity, message: string): Promise<string> {
+    return this.notes.write(changes, parents, who, message);
   }
 
   /** Moves refs/notes/lore by compare-and-swap; false when a local writer moved it first. */
-  moveLocal(to: string, from: string | null, message: string): Promise<boolean> {
+  move(to: string, from: string | null, message: string): Promise<boolean> {
     return this.notes.move(to, from, message);
   }
 }
