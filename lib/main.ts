@@ -3,8 +3,10 @@ import { noRoomFault } from './file-fault.js';
 import { EXIT_INTERRUPTED } from './cli/interrupt.js';
 import type { Io } from './io.js';
 import { processIo } from './cli/io.js';
-import { LINK_USAGE, linkOptions, runLink, toLinkArgs } from './cli/link-command.js';
 import type { CommandSpec } from './cli/command.js';
+import { COMMANDS } from './cli/commands.js';
+import { fastParse } from './cli/fast-parse.js';
+import { fullParse, type FullParse } from './cli/full-parse.js';
 
 const EXIT_USER = 1;
 const EXIT_USAGE = 2;
@@ -39,41 +41,15 @@ async function exitCode(run: () => Promise<void>, io: Io): Promise<number> {
   }
 }
 
-const SESSION_PREFIX = /^[0-9A-Za-z][0-9A-Za-z._-]*$/;
-
 /**
- * The calls made most skip yargs (~40 ms to load and parse): the post-commit hook's exact
- * `lore link --current --commit <full sha>`, `lore link <SESSION>...` with no option, and
- * lore's hooks' own `lore hooks agent-event [--agent A]` and `lore hooks rewritten`. They run what yargs
- * would have chosen, with what yargs would have given; anything else, however close, goes
- * through yargs. Returns null for those.
+ * The command the words name and the words it parses (`git lore-link` is `lore link`);
+ * null when they name none, for yargs to say so.
  */
-function directRun(argv: string[], as: string, cwd: string, io: Io): (() => Promise<void>) | null {
-  if (as === 'lore' && argv.length === 2 && argv[0] === 'hooks' && (argv[1] === 'agent-event' || argv[1] === 'rewritten')) {
-    return async () => (await import('./cli/hooks-spec.js')).hooksSpec.run({ action: argv[1] }, cwd, io);
-  }
-  if (as === 'lore' && argv.length === 4 && argv[0] === 'hooks' && argv[1] === 'agent-event' && argv[2] === '--agent') {
-    return async () => (await import('./cli/hooks-spec.js')).hooksSpec.run({ action: argv[1], agent: argv[3] }, cwd, io);
-  }
-  const [command, ...rest] = as === 'lore' ? argv : ['link', ...argv];
-  if (command !== 'link' || rest.length === 0) return null;
-  const link = (args: Record<string, unknown>) => () => runLink(toLinkArgs(args), cwd, io);
-  if (rest.every((a) => SESSION_PREFIX.test(a))) return link({ sessions: rest });
-  if (rest.length !== 3) return null;
-  const at = rest.indexOf('--commit');
-  const sha = at === -1 ? undefined : rest[at + 1];
-  const others = rest.filter((_, i) => i !== at && i !== at + 1);
-  return sha && /^[0-9a-f]{40}$/i.test(sha) && others.length === 1 && others[0] === '--current' ? link({ current: true, commit: sha }) : null;
+async function chosenCommand(argv: string[], as: string): Promise<{ spec: CommandSpec; words: string[] } | null> {
+  if (as !== 'lore') return { spec: await COMMANDS.link(), words: argv };
+  const [name, ...words] = argv;
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? { spec: await COMMANDS[name](), words } : null;
 }
-
-/** What `lore --help` ends with: what a script or a hook needs to know beyond the commands. */
-const EPILOGUE = `Environment:
-  LORE_HOME    where the session index lives (default: ~/.lore)
-  LORE_SKIP=1  makes lore's git hooks do nothing (e.g. LORE_SKIP=1 git commit ...)
-
-Exit codes: 0 success, 1 a failure, 2 a usage mistake, 70 a bug in lore.
-Stopped by Ctrl-C: exit code 130.
-lore help COMMAND shows a command's options; man lore has the whole manual.`;
 
 /** `lore help [COMMAND]` is `lore [COMMAND] --help`, as with git. */
 function helpArgv(argv: string[]): string[] {
@@ -93,53 +69,26 @@ export async function main(argv: string[], as: 'lore' | 'git lore-link' = 'lore'
     return 0;
   }
   if (as === 'lore') argv = helpArgv(argv);
-  const direct = directRun(argv, as, cwd, io);
-  if (direct) return exitCode(direct, io);
-  const [{ asksForHelp, loadYargs }, { COMMANDS }, { linkSpec }] = await Promise.all([
-    import('./cli/yargs-loader.js'),
-    import('./cli/commands.js'),
-    import('./cli/link-spec.js'),
-  ]);
-  const yargs = await loadYargs(asksForHelp(argv));
-  let usageError: string | undefined;
-  let chosen: CommandSpec | undefined;
-  const parser = yargs()
-    .scriptName(as)
-    .strict()
-    .help()
-    .alias('h', 'help')
-    .version(false)
-    .wrap(Math.min(100, process.stdout.columns || 80))
-    .fail((msg, err) => {
-      // yargs reports its own validation failures (a missing option value) as a YError.
-      if (err && err.name !== 'YError') throw err;
-      usageError = msg ?? err?.message;
-    });
+  const chosen = await chosenCommand(argv, as);
+  const fast = chosen && fastParse(chosen.spec.table, chosen.words);
+  if (chosen && fast) return exitCode(() => chosen.spec.run(fast, cwd, io), io);
+  return parseAndRun(argv, as, cwd, io);
+}
 
-  if (as === 'git lore-link') {
-    parser.usage(LINK_USAGE.replaceAll('$0', 'git lore-link'));
-    linkOptions(parser.command('$0 [sessions..]', false, () => {}, () => void (chosen = linkSpec)));
-  } else {
-    parser.usage('lore: link AI coding sessions to the git commits they produced\n\nUsage: lore <command> [options]');
-    for (const spec of COMMANDS) parser.command(spec.command, spec.describe, spec.builder, () => void (chosen = spec));
-    parser.demandCommand(1, 'Give a command (see lore --help)').epilogue(EPILOGUE);
-    // Answers the completion scripts' `lore --get-yargs-completions <words>`; yargs' own
-    // script command stays hidden, `lore completion [shell]` prints lore's.
-    parser.completion('yargs-completion-script', false);
-  }
-
-  let parsed: Record<string, unknown>;
+/** The full parser, yargs, for everything the fast path leaves: help, completion, mistakes. */
+async function parseAndRun(argv: string[], as: 'lore' | 'git lore-link', cwd: string, io: Io): Promise<number> {
+  let full: FullParse;
   try {
-    parsed = (await parser.parseAsync(argv)) as Record<string, unknown>;
+    full = await fullParse(argv, as);
   } catch (e) {
     return reportError(io, e);
   }
-  if (usageError) {
-    io.err(`Error: ${usageError}`);
+  if (full.usageError) {
+    io.err(`Error: ${full.usageError}`);
     io.err(`hint: see ${as === 'lore' ? 'lore --help' : 'git lore-link -h'}`);
     return EXIT_USAGE;
   }
-  if (parsed.help || !chosen) return 0;
-  const command = chosen;
-  return exitCode(() => command.run(parsed, cwd, io), io);
+  const { parsed, picked } = full;
+  if (parsed.help || !picked) return 0;
+  return exitCode(() => picked.run(parsed, cwd, io), io);
 }

@@ -1,14 +1,13 @@
 import type { CommandSpec } from './command.js';
+import { optionTable } from './option-table.js';
 
 export const carrySpec: CommandSpec = {
-  command: 'carry [range]',
+  table: optionTable('carry [range]', { range: { describe: 'Commits to carry onto, as git reads a range (default: what the upstream gained since the last carry)' } }, {
+    'dry-run': { type: 'boolean', default: false, describe: 'Preview without making changes' },
+    quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Print only the links carried' },
+    json: { type: 'boolean', default: false, describe: 'Print JSON for scripts' },
+  }),
   describe: 'Carry links onto the commits that a squash merge, rebase merge or cherry-pick made of linked commits',
-  builder: (y) =>
-    y
-      .positional('range', { type: 'string', describe: 'Commits to carry onto, as git reads a range (default: what the upstream gained since the last carry)' })
-      .option('dry-run', { type: 'boolean', default: false, describe: 'Preview without making changes' })
-      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only the links carried' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print JSON for scripts' }) as never,
   run: async (argv, cwd, io) => {
     const [{ carry }, text] = await Promise.all([import('../commands/carry.js'), import('./carry-text.js')]);
     const result = await carry({ cwd, range: argv.range as string | undefined, dryRun: Boolean(argv['dry-run']) });

@@ -1,23 +1,32 @@
 import type { CommandSpec } from './command.js';
-import { linkSpec } from './link-spec.js';
-import { sessionsSpec } from './sessions-spec.js';
-import { showSpec } from './show-spec.js';
-import { unlinkSpec } from './unlink-spec.js';
-import { blameSpec } from './blame-spec.js';
-import { importSpec } from './import-spec.js';
-import { sessionSpec } from './session-spec.js';
-import { syncSpec } from './sync-spec.js';
-import { shareSpec } from './share-spec.js';
-import { remoteSpec } from './remote-spec.js';
-import { hooksSpec } from './hooks-spec.js';
-import { mcpSpec } from './mcp-spec.js';
-import { carrySpec } from './carry-spec.js';
-import { coverageSpec } from './coverage-spec.js';
-import { logSpec } from './log-spec.js';
-import { exportSpec } from './export-spec.js';
-import { completionSpec } from './completion-spec.js';
-import { doctorSpec } from './doctor-spec.js';
-import { searchSpec } from './search-spec.js';
 
-/** Every `lore` subcommand, in the order `lore --help` lists them. */
-export const COMMANDS: CommandSpec[] = [linkSpec, sessionsSpec, showSpec, searchSpec, unlinkSpec, blameSpec, importSpec, sessionSpec, syncSpec, shareSpec, carrySpec, coverageSpec, logSpec, exportSpec, remoteSpec, hooksSpec, mcpSpec, doctorSpec, completionSpec];
+/**
+ * Every `lore` subcommand by name, in the order `lore --help` lists them. Each loads on
+ * its own: a run needs only its command's module, not the other eighteen.
+ */
+export const COMMANDS: Record<string, () => Promise<CommandSpec>> = {
+  link: async () => (await import('./link-spec.js')).linkSpec,
+  sessions: async () => (await import('./sessions-spec.js')).sessionsSpec,
+  show: async () => (await import('./show-spec.js')).showSpec,
+  search: async () => (await import('./search-spec.js')).searchSpec,
+  unlink: async () => (await import('./unlink-spec.js')).unlinkSpec,
+  blame: async () => (await import('./blame-spec.js')).blameSpec,
+  import: async () => (await import('./import-spec.js')).importSpec,
+  session: async () => (await import('./session-spec.js')).sessionSpec,
+  sync: async () => (await import('./sync-spec.js')).syncSpec,
+  share: async () => (await import('./share-spec.js')).shareSpec,
+  carry: async () => (await import('./carry-spec.js')).carrySpec,
+  coverage: async () => (await import('./coverage-spec.js')).coverageSpec,
+  log: async () => (await import('./log-spec.js')).logSpec,
+  export: async () => (await import('./export-spec.js')).exportSpec,
+  remote: async () => (await import('./remote-spec.js')).remoteSpec,
+  hooks: async () => (await import('./hooks-spec.js')).hooksSpec,
+  mcp: async () => (await import('./mcp-spec.js')).mcpSpec,
+  doctor: async () => (await import('./doctor-spec.js')).doctorSpec,
+  completion: async () => (await import('./completion-spec.js')).completionSpec,
+};
+
+/** All of them, for the full parser and its help. */
+export function loadCommands(): Promise<CommandSpec[]> {
+  return Promise.all(Object.values(COMMANDS).map((load) => load()));
+}

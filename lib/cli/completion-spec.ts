@@ -1,5 +1,6 @@
 import { LoreError } from '../errors.js';
 import type { CommandSpec } from './command.js';
+import { optionTable } from './option-table.js';
 import { COMPLETION_SCRIPTS, SHELLS, type Shell } from './completion-scripts.js';
 
 /** The shell the user runs, by $SHELL's name; bash when it is none lore knows. */
@@ -9,9 +10,8 @@ function currentShell(): Shell {
 }
 
 export const completionSpec: CommandSpec = {
-  command: 'completion [shell]',
+  table: optionTable('completion [shell]', { shell: { describe: SHELLS.join(' | ') } }, {}),
   describe: 'Print a shell completion script to source (bash, zsh or fish; default: your $SHELL)',
-  builder: (y) => y.positional('shell', { type: 'string', describe: SHELLS.join(' | ') }) as never,
   run: async (argv, _cwd, io) => {
     const shell = (argv.shell as string | undefined) ?? currentShell();
     if (!(SHELLS as readonly string[]).includes(shell)) {

@@ -1,5 +1,6 @@
 import { LoreError } from '../errors.js';
 import type { CommandSpec } from './command.js';
+import { optionTable } from './option-table.js';
 
 function minOf(value: unknown): number | undefined {
   if (value === undefined) return undefined;
@@ -11,13 +12,11 @@ function minOf(value: unknown): number | undefined {
 }
 
 export const coverageSpec: CommandSpec = {
-  command: 'coverage [range]',
+  table: optionTable('coverage [range]', { range: { describe: "Commits to count, as git reads a range (default: the branch's commits not on the remote's default branch, else the last 100)" } }, {
+    min: { type: 'string', describe: 'Fail (exit 1) when fewer than PCT percent of the commits are linked' },
+    json: { type: 'boolean', default: false, describe: 'Print JSON for scripts' },
+  }),
   describe: "How many of a range's commits are linked to a session, by method; --min gates a CI step",
-  builder: (y) =>
-    y
-      .positional('range', { type: 'string', describe: "Commits to count, as git reads a range (default: the branch's commits not on the remote's default branch, else the last 100)" })
-      .option('min', { type: 'string', describe: 'Fail (exit 1) when fewer than PCT percent of the commits are linked', requiresArg: true })
-      .option('json', { type: 'boolean', default: false, describe: 'Print JSON for scripts' }) as never,
   run: async (argv, cwd, io) => {
     const min = minOf(argv.min);
     const [{ coverage }, text] = await Promise.all([import('../commands/coverage.js'), import('./coverage-text.js')]);

@@ -1,10 +1,12 @@
 import { LoreError } from '../errors.js';
 import type { CommandSpec } from './command.js';
+import { optionTable } from './option-table.js';
 
 export const doctorSpec: CommandSpec = {
-  command: 'doctor',
+  table: optionTable('doctor', {}, {
+    json: { type: 'boolean', default: false, describe: 'Print JSON for scripts' },
+  }),
   describe: "Check lore's set-up here (hooks, PATH, notes config, remote, identity, index, nodegit): each problem with its fix",
-  builder: (y) => y.option('json', { type: 'boolean', default: false, describe: 'Print JSON for scripts' }) as never,
   run: async (argv, cwd, io) => {
     const [{ doctor }, text] = await Promise.all([import('../commands/doctor.js'), import('./doctor-text.js')]);
     const report = await doctor({ cwd });

@@ -1,4 +1,5 @@
 import type { CommandSpec } from './command.js';
+import { optionTable } from './option-table.js';
 import { hooksText } from './hooks-text.js';
 import { LoreError } from '../errors.js';
 import { AGENTS, type AgentName } from '../sessions/agent-names.js';
@@ -19,27 +20,26 @@ async function readStdin(): Promise<string> {
 }
 
 export const hooksSpec: CommandSpec = {
-  command: 'hooks <action>',
+  table: optionTable('hooks <action>', { action: { describe: ACTIONS.join(' | ') } }, {
+    'show-in-log': {
+      type: 'boolean',
+      default: false,
+      describe: 'With install: also set notes.displayRef so plain git log shows the links',
+    },
+    sync: {
+      type: 'boolean',
+      default: false,
+      describe: 'Also a pre-push hook that runs lore sync, so each push shares the links',
+    },
+    json: { type: 'boolean', default: false, describe: 'With status: print JSON for scripts' },
+    session: { type: 'string' },
+    // Not yargs' choices: an agent's hook naming an agent lore lacks must not fail the agent.
+    agent: {
+      type: 'string',
+      describe: `Also the agent's own hooks (.claude/settings.json, .codex/hooks.json, .gemini/settings.json), which tell lore about each session as it happens: ${AGENTS.join(' | ')}`,
+    },
+  }),
   describe: 'Git hooks: link each commit to the active sessions; links follow amend and rebase; agents report live sessions',
-  builder: (y) =>
-    y
-      .positional('action', { type: 'string', describe: ACTIONS.join(' | ') })
-      .option('show-in-log', {
-        type: 'boolean',
-        default: false,
-        describe: 'With install: also set notes.displayRef so plain git log shows the links',
-      })
-      .option('sync', {
-        type: 'boolean',
-        default: false,
-        describe: 'Also a pre-push hook that runs lore sync, so each push shares the links',
-      })
-      .option('json', { type: 'boolean', default: false, describe: 'With status: print JSON for scripts' })
-      .option('session', { type: 'string', hidden: true, requiresArg: true })
-      .option('agent', {
-        choices: AGENTS,
-        describe: "Also the agent's own hooks (.claude/settings.json, .codex/hooks.json, .gemini/settings.json), which tell lore about each session as it happens",
-      }) as never,
   run: async (argv, cwd, io) => {
     const action = String(argv.action);
     const showInLog = Boolean(argv['show-in-log']);
@@ -54,6 +54,9 @@ export const hooksSpec: CommandSpec = {
       const [{ linkEndedSessions }, { sessionIndexPath }] = await Promise.all([import('../commands/link-session-end.js'), import('../commands/workspace.js')]);
       await linkEndedSessions(await sessionIndexPath(cwd), [argv.session], () => {});
       return;
+    }
+    if (agent !== undefined && !AGENTS.includes(agent)) {
+      throw new LoreError('BAD_ARGUMENT', `lore has no hooks for the agent '${agent}'`, `Give one of: ${AGENTS.join(', ')}`);
     }
     if (action !== REWRITTEN && !ACTIONS.includes(action)) {
       throw new LoreError('BAD_ARGUMENT', `unknown action '${action}'`, `Give one of: lore hooks ${ACTIONS.join(' | ')}`);

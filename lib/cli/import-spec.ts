@@ -2,6 +2,7 @@ import { Interrupted, LoreError } from '../errors.js';
 import { sessionIndexPath } from '../commands/workspace.js';
 import { IMPORT_TOOLS, isImportTool, type ImportTool } from '../sessions/importers/progress.js';
 import type { CommandSpec } from './command.js';
+import { optionTable } from './option-table.js';
 import { importText } from './import-text.js';
 import { interruptSignal } from './interrupt.js';
 
@@ -29,17 +30,16 @@ function parseFrom(raw: unknown): Partial<Record<ImportTool, string>> {
 }
 
 export const importSpec: CommandSpec = {
-  command: 'import',
+  table: optionTable('import', {}, {
+    'claude-dir': { type: 'string', describe: "Claude Code's projects directory (default: $CLAUDE_CONFIG_DIR/projects or ~/.claude/projects)" },
+    'codex-dir': { type: 'string', describe: "Codex's sessions directory (default: $CODEX_HOME/sessions or ~/.codex/sessions)" },
+    from: { type: 'string', array: true, describe: 'Read a tool\'s logs from DIR instead of its default place (TOOL=DIR, repeatable)' },
+    since: { type: 'string', describe: 'Skip sessions that ended before this date' },
+    'dry-run': { type: 'boolean', default: false, describe: 'Report what would be imported; write nothing' },
+    link: { type: 'boolean', default: true, describe: 'Link the sessions whose end it reads to their commits (--no-link: do not)' },
+    json: { type: 'boolean', default: false, describe: 'Print the report as one JSON object' },
+  }),
   describe: `Import sessions from the agents' logs (${IMPORT_TOOLS.join(', ')}) into the session index`,
-  builder: (y) =>
-    y
-      .option('claude-dir', { type: 'string', describe: "Claude Code's projects directory (default: $CLAUDE_CONFIG_DIR/projects or ~/.claude/projects)", requiresArg: true })
-      .option('codex-dir', { type: 'string', describe: "Codex's sessions directory (default: $CODEX_HOME/sessions or ~/.codex/sessions)", requiresArg: true })
-      .option('from', { type: 'string', array: true, describe: 'Read a tool\'s logs from DIR instead of its default place (TOOL=DIR, repeatable)', requiresArg: true })
-      .option('since', { type: 'string', describe: 'Skip sessions that ended before this date', requiresArg: true })
-      .option('dry-run', { type: 'boolean', default: false, describe: 'Report what would be imported; write nothing' })
-      .option('link', { type: 'boolean', default: true, describe: 'Link the sessions whose end it reads to their commits (--no-link: do not)' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print the report as one JSON object' }) as never,
   run: async (argv, cwd, io) => {
     const since = parseSince(argv.since);
     const from = parseFrom(argv.from);

@@ -1,4 +1,3 @@
-import type { Argv } from 'yargs';
 import { LoreError } from '../errors.js';
 import { newLinkReport } from '../links/link-report.js';
 import { linkReportJson, type LinkMode } from './link-json.js';
@@ -17,32 +16,6 @@ export interface LinkArgs {
   json: boolean;
 }
 
-export const LINK_USAGE = `Link sessions to git commits
-
-Usage:
-  $0 <SESSION>... [OPTIONS]
-  $0 --current [OPTIONS]
-  $0 --auto [OPTIONS]
-  $0 --auto --backfill [OPTIONS]`;
-
-export function linkOptions<T>(y: Argv<T>) {
-  return y
-    .positional('sessions', { type: 'string', array: true, describe: 'Session ids or unique prefixes', default: [] as string[] })
-    .option('commit', { type: 'string', default: 'HEAD', describe: 'Git ref to link to', requiresArg: true })
-    .option('current', { type: 'boolean', default: false, describe: 'Find and link active sessions in current repo' })
-    .option('auto', { type: 'boolean', default: false, describe: 'Auto-link sessions based on heuristics' })
-    .option('backfill', { type: 'boolean', default: false, describe: 'With --auto, scan all ended sessions for backfill' })
-    .option('threshold', { type: 'string', default: '0.6', describe: 'Confidence threshold for --auto (0.0-1.0)', requiresArg: true })
-    .option('yes', { type: 'boolean', default: false, describe: 'Apply auto-link suggestions without prompting' })
-    .option('dry-run', { type: 'boolean', default: false, describe: 'Preview without making changes' })
-    .option('all-authors', {
-      type: 'boolean',
-      default: false,
-      describe: "With --backfill, also link commits whose author and committer are not you (git's identity, .mailmap applied); off by default so teammates' commits are never claimed",
-    })
-    .option('json', { type: 'boolean', default: false, describe: 'Print what was (or would be) linked as one JSON object' });
-}
-
 function parseThreshold(raw: unknown): number {
   const text = String(raw).trim();
   const n = Number(text);
@@ -52,19 +25,19 @@ function parseThreshold(raw: unknown): number {
   return n;
 }
 
-/** Turns yargs' argv into checked options; the modes exclude one another. */
+/** Turns the parsed words (LINK_TABLE's) into checked options; the modes exclude one another. */
 export function toLinkArgs(argv: Record<string, unknown>): LinkArgs {
-  const sessions = ((argv.sessions as unknown[]) ?? []).map(String);
+  const sessions = (argv.sessions as unknown[]).map(String);
   const a: LinkArgs = {
     sessions,
-    commit: String(argv.commit ?? 'HEAD'),
+    commit: String(argv.commit),
     current: Boolean(argv.current),
     auto: Boolean(argv.auto),
     backfill: Boolean(argv.backfill),
-    threshold: parseThreshold(argv.threshold ?? '0.6'),
+    threshold: parseThreshold(argv.threshold),
     yes: Boolean(argv.yes),
-    dryRun: Boolean(argv['dry-run'] ?? argv.dryRun),
-    allAuthors: Boolean(argv['all-authors'] ?? argv.allAuthors),
+    dryRun: Boolean(argv['dry-run']),
+    allAuthors: Boolean(argv['all-authors']),
     json: Boolean(argv.json),
   };
   if (a.backfill && !a.auto) throw new LoreError('BAD_ARGUMENT', '--backfill goes with --auto', 'Run: lore link --auto --backfill');

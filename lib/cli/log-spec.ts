@@ -1,14 +1,13 @@
 import { LoreError } from '../errors.js';
 import type { CommandSpec } from './command.js';
+import { optionTable } from './option-table.js';
 
 export const logSpec: CommandSpec = {
-  command: 'log [range]',
+  table: optionTable('log [range]', { range: { describe: "Commits to explain, as git reads a range (default: the branch's commits not on the remote's default branch, else the last 100)" } }, {
+    markdown: { type: 'boolean', default: false, describe: 'Print Markdown, ready to paste as a pull-request comment' },
+    json: { type: 'boolean', default: false, describe: 'Print JSON for scripts' },
+  }),
   describe: "The sessions behind a range of commits (a pull request's), with their commits; --markdown for a PR comment",
-  builder: (y) =>
-    y
-      .positional('range', { type: 'string', describe: "Commits to explain, as git reads a range (default: the branch's commits not on the remote's default branch, else the last 100)" })
-      .option('markdown', { type: 'boolean', default: false, describe: 'Print Markdown, ready to paste as a pull-request comment' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print JSON for scripts' }) as never,
   run: async (argv, cwd, io) => {
     if (argv.json && argv.markdown) throw new LoreError('BAD_ARGUMENT', 'give --markdown or --json, not both');
     const [{ sessionsLog }, text] = await Promise.all([import('../commands/sessions-log.js'), import('./log-text.js')]);

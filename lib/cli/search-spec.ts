@@ -1,16 +1,15 @@
 import { LoreError } from '../errors.js';
 import type { CommandSpec } from './command.js';
+import { optionTable } from './option-table.js';
 import { searchText } from './search-text.js';
 import { limitOf } from './sessions-spec.js';
 
 export const searchSpec: CommandSpec = {
-  command: 'search <text>',
+  table: optionTable('search <text>', { text: { describe: 'Text to find (case-insensitive)' } }, {
+    json: { type: 'boolean', default: false, describe: 'Print JSON for scripts' },
+    limit: { type: 'string', describe: 'Show at most N sessions (default 20)' },
+  }),
   describe: 'Find sessions, local and shared, whose title, prompts or edited files contain TEXT, newest first',
-  builder: (y) =>
-    y
-      .positional('text', { type: 'string', describe: 'Text to find (case-insensitive)' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print JSON for scripts' })
-      .option('limit', { type: 'string', describe: 'Show at most N sessions (default 20)', requiresArg: true }) as never,
   run: async (argv, cwd, io) => {
     const text = String(argv.text ?? '');
     if (text.trim() === '') throw new LoreError('BAD_ARGUMENT', searchText.noText);

@@ -1,19 +1,17 @@
 import { sessionIndexPath } from '../commands/workspace.js';
 import type { CommandSpec } from './command.js';
+import { optionTable } from './option-table.js';
 
 /** `lore session start|touch|end`: live sessions for any agent or script, without a daemon. */
 export const sessionSpec: CommandSpec = {
-  command: 'session <action> [args..]',
+  table: optionTable('session <action> [args..]', { action: { choices: ['start', 'touch', 'end'], describe: 'What happened' }, args: { describe: 'start: nothing; touch: ID FILE...; end: ID' } }, {
+    id: { type: 'string', describe: 'start: the session id (default: a new UUID)' },
+    tool: { type: 'string', describe: 'start: the agent (default: manual)' },
+    cwd: { type: 'string', describe: "start: the session's directory; touch: what relative files are relative to" },
+    branch: { type: 'string', describe: 'start: the git branch' },
+    link: { type: 'boolean', default: true, describe: 'end: link the session to the commits made in its window (--no-link: do not)' },
+  }),
   describe: 'Record a live session: start (prints its id), touch ID FILE..., end ID (links it to its commits)',
-  builder: (y) =>
-    y
-      .positional('action', { choices: ['start', 'touch', 'end'] as const, describe: 'What happened' })
-      .positional('args', { type: 'string', array: true, default: [] as string[], describe: 'start: nothing; touch: ID FILE...; end: ID' })
-      .option('id', { type: 'string', describe: 'start: the session id (default: a new UUID)', requiresArg: true })
-      .option('tool', { type: 'string', describe: 'start: the agent (default: manual)', requiresArg: true })
-      .option('cwd', { type: 'string', describe: "start: the session's directory; touch: what relative files are relative to", requiresArg: true })
-      .option('branch', { type: 'string', describe: 'start: the git branch', requiresArg: true })
-      .option('link', { type: 'boolean', default: true, describe: 'end: link the session to the commits made in its window (--no-link: do not)' }) as never,
   run: async (argv, cwd, io) => {
     const { sessionStart, sessionTouch, sessionEnd } = await import('../commands/session.js');
     const path = await sessionIndexPath(cwd);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { LoreError } from '../errors.js';
 import type { CommandSpec } from './command.js';
+import { optionTable } from './option-table.js';
 
 /** `--limit` is a count: yargs would turn `x` into NaN and take `-1` as it is. */
 export function limitOf(value: unknown): number | undefined {
@@ -13,14 +14,13 @@ export function limitOf(value: unknown): number | undefined {
 }
 
 export const sessionsSpec: CommandSpec = {
-  command: 'sessions',
+  table: optionTable('sessions', {}, {
+    json: { type: 'boolean', default: false, describe: 'Print JSON for scripts' },
+    limit: { type: 'string', describe: 'Show at most N sessions' },
+    repo: { type: 'string', describe: 'Only sessions in this directory or below it' },
+    here: { type: 'boolean', default: false, describe: "Only sessions in the current repository (its top and below)" },
+  }),
   describe: 'List the sessions lore knows, newest first',
-  builder: (y) =>
-    y
-      .option('json', { type: 'boolean', default: false, describe: 'Print JSON for scripts' })
-      .option('limit', { type: 'string', describe: 'Show at most N sessions', requiresArg: true })
-      .option('repo', { type: 'string', describe: 'Only sessions in this directory or below it', requiresArg: true })
-      .option('here', { type: 'boolean', default: false, describe: "Only sessions in the current repository (its top and below)" }) as never,
   run: async (argv, cwd, io) => {
     if (argv.here && argv.repo !== undefined) throw new LoreError('BAD_ARGUMENT', 'give --repo DIR or --here, not both');
     const [{ listSessions }, { findGitRoot }] = await Promise.all([import('../commands/sessions.js'), import('../git/discover.js')]);

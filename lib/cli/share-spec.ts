@@ -1,13 +1,12 @@
 import { LoreError } from '../errors.js';
 import type { CommandSpec } from './command.js';
+import { optionTable } from './option-table.js';
 
 export const shareSpec: CommandSpec = {
-  command: 'share <level>',
+  table: optionTable('share <level>', { level: { choices: ['summary', 'prompts', 'off', 'status'], describe: 'What lore sync shares (summary, prompts, off), or status to see it' } }, {
+    json: { type: 'boolean', default: false, describe: 'With status: print JSON for scripts' },
+  }),
   describe: "Share this clone's linked sessions through lore sync: summary, prompts, off, or status",
-  builder: (y) =>
-    y
-      .positional('level', { choices: ['summary', 'prompts', 'off', 'status'], describe: 'What lore sync shares (summary, prompts, off), or status to see it' })
-      .option('json', { type: 'boolean', default: false, describe: 'With status: print JSON for scripts' }) as never,
   run: async (argv, cwd, io) => {
     const [{ setShare, shareStatus }, { shareText }] = await Promise.all([import('../commands/share.js'), import('./share-text.js')]);
     const level = argv.level as 'summary' | 'prompts' | 'off' | 'status';

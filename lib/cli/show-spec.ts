@@ -1,5 +1,6 @@
 import { LoreError } from '../errors.js';
 import type { CommandSpec } from './command.js';
+import { optionTable } from './option-table.js';
 import { showText } from './show-text.js';
 
 const SHOW_USAGE = `Show what links sessions and commits
@@ -12,15 +13,12 @@ Usage:
 
 /** One command with two forms: a session's commits, or with --commit a commit's sessions. */
 export const showSpec: CommandSpec = {
-  command: 'show [session]',
+  table: optionTable('show [session]', { session: { describe: 'Session id or unique prefix' } }, {
+    commit: { type: 'string', describe: 'Show the sessions linked to this commit' },
+    full: { type: 'boolean', default: false, describe: "With a session: its whole conversation, from the agent's log" },
+    json: { type: 'boolean', default: false, describe: 'Print JSON for scripts' },
+  }, SHOW_USAGE),
   describe: "Show a session's linked commits, or with --commit a commit's linked sessions",
-  builder: (y) =>
-    y
-      .usage(SHOW_USAGE)
-      .positional('session', { type: 'string', describe: 'Session id or unique prefix' })
-      .option('commit', { type: 'string', describe: 'Show the sessions linked to this commit', requiresArg: true })
-      .option('full', { type: 'boolean', default: false, describe: "With a session: its whole conversation, from the agent's log" })
-      .option('json', { type: 'boolean', default: false, describe: 'Print JSON for scripts' }) as never,
   run: async (argv, cwd, io) => {
     const json = Boolean(argv.json);
     const session = argv.session === undefined ? undefined : String(argv.session);
