@@ -45,15 +45,26 @@ export function loreFallback(): string {
   return `lore_node=${shellQuote(process.execPath)} lore_js=${shellQuote(LORE_JS)}`;
 }
 
-/** lore's block for `hook`, from the template in hooks/, with the fallback written in. */
+/** The template line that sources hooks/find-lore.sh; an installed hook holds that file's lines instead. */
+const FIND_LORE = /^(\s*)\. "\$\{0%\/\*\}\/find-lore\.sh"$/;
+
+/** hooks/find-lore.sh without its opening comment, indented, with the fallback written in. */
+function findLoreLines(indent: string): string[] {
+  const lines = readFileSync(join(PROJECT, 'hooks', 'find-lore.sh'), 'utf8').trimEnd().split('\n');
+  return lines.slice(lines.findIndex((l) => !l.startsWith('#'))).map((l) => indent + (l.startsWith('lore_node=') ? loreFallback() : l));
+}
+
+/** lore's block for `hook`, from the template in hooks/, with the finding of lore written in. */
 function renderBlock(hook: HookName, created: boolean): string[] {
   const lines = readFileSync(templatePath(hook), 'utf8').split('\n');
   const begin = lines.indexOf(BEGIN);
   const end = lines.indexOf(END);
-  const body = lines.slice(begin + 1, end);
-  const at = body.findIndex((l) => /^\s*lore_node=/.test(l));
-  if (begin < 0 || end < begin || at < 0) throw new Error(`the template ${templatePath(hook)} lacks lore's markers or its lore_node= line`);
-  body[at] = body[at].replace(/lore_node=.*$/, loreFallback());
+  const at = lines.findIndex((l) => FIND_LORE.test(l));
+  if (begin < 0 || end < begin || at < begin || at > end) throw new Error(`the template ${templatePath(hook)} lacks lore's markers or its find-lore.sh line`);
+  const body = lines.slice(begin + 1, end).flatMap((l) => {
+    const m = FIND_LORE.exec(l);
+    return m ? findLoreLines(m[1]) : [l];
+  });
   return [BEGIN + (created ? CREATED : ''), ...body, END];
 }
 
