@@ -16,6 +16,4 @@ export const unlinkText = {
   removed: (n: number) => `Removed ${links(n)}`,
   notRemoved: () => 'No links removed',
 
-  /** The notes commit's message. */
-  message: (id8: string, from: string | number) => `lore: unlink ${id8} from ${typeof from === 'number' ? commits(from) : from}\n`,
 };

@@ -95,7 +95,7 @@ function rowsOf(ranges: BlameRange[], first: number, last: number): Row[] {
 /** `lore blame <FILE>[:LINE[-END]]`: for each run of lines, its commit and the sessions linked to it. */
 export async function blame(opts: BlameOptions, io: Io): Promise<void> {
   const target = parseTarget(opts.target, opts.cwd);
-  const { repo, index } = await openWorkspace(opts.cwd, io);
+  const { repo, index } = await openWorkspace(opts.cwd, (line) => io.err(line));
   const path = repoPath(repo, opts.cwd, target.file);
   const { ranges, lines } = await blameFile(repo, path, target.file, opts.cwd);
   const total = ranges.reduce((n, r) => Math.max(n, r.start + r.lines - 1), 0);

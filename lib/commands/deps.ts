@@ -1,5 +1,8 @@
 import { startProgress, type Io, type Progress } from '../io.js';
 
+/** Where a warning goes while a command runs (a malformed index line, say). */
+export type Warn = (line: string) => void;
+
 /**
  * What a command may need from whoever runs it, besides its options. A command returns
  * its result as data and prints nothing: the CLI renders it, `--json` is it, and the MCP
@@ -7,8 +10,7 @@ import { startProgress, type Io, type Progress } from '../io.js';
  * apply, and the asking is the CLI's, between them.
  */
 export interface CommandDeps {
-  /** Where a warning goes while the command runs (a malformed index line, say). */
-  warn(line: string): void;
+  warn: Warn;
   /** A progress line showing `text`; one that shows nothing where none can be drawn. */
   progress(text: string): Promise<Progress>;
 }

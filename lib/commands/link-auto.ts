@@ -22,7 +22,7 @@ export interface AutoLinkOptions {
 
 /** `lore link --auto`: scores the sessions near one commit and proposes the likely ones. */
 export async function linkAuto(opts: AutoLinkOptions, io: Io): Promise<void> {
-  const { repo, index } = await openWorkspace(opts.cwd, io);
+  const { repo, index } = await openWorkspace(opts.cwd, (line) => io.err(line));
   const email = repo.userEmail(); // asked while git inspects the commit; never rejects
   const { commit, files: commitFiles, note } = await repo.inspectCommit(opts.commit);
   const facts: CommitFacts = { ...commit, committerTime: commit.time };

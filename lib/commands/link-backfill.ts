@@ -66,7 +66,7 @@ export async function planRepo(root: string, placed: Placed[], allAuthors: boole
 
 /** `lore link --auto --backfill`: every ended session against the commits made in its window. */
 export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void> {
-  const index = await loadIndex(opts.cwd, io);
+  const index = await loadIndex(opts.cwd, (line) => io.err(line));
   const ended = placeSessions(index, (s) => s.endedAt !== null);
   // Thousands of sessions share a few directories: each is looked up once.
   const rootOf = new Map<string, string | null | undefined>();

@@ -25,7 +25,7 @@ export interface ManualTarget {
  * `willWrite`, the writer loads while git resolves the commit and the identity.
  */
 export async function resolveManualLink(cwd: string, prefixes: string[], ref: string, io: Io, willWrite = false): Promise<ManualTarget> {
-  const { repo, index } = await openWorkspace(cwd, io, matchesAnyPrefix(prefixes));
+  const { repo, index } = await openWorkspace(cwd, (line) => io.err(line), matchesAnyPrefix(prefixes));
   const resolving = repo.resolveCommit(ref);
   if (willWrite) repo.prepareWrite();
   const commit = await resolving;

@@ -88,7 +88,7 @@ function logMayMention(log: string | undefined, needle: string): boolean {
  * counts only for a session the index lacks, as everywhere.
  */
 export async function searchSessions(opts: SearchOptions, io: Io): Promise<SearchResult> {
-  const { repo, index } = await openWorkspace(opts.cwd, io);
+  const { repo, index } = await openWorkspace(opts.cwd, (line) => io.err(line));
   const needle = opts.text.trim().toLowerCase();
   const notes = await repo.readAllNotes();
   const commitsOf = new Map<string, string[]>();

@@ -26,7 +26,7 @@ export interface SessionsLogResult {
 
 /** `lore log [RANGE]`: the sessions behind a range of commits (a pull request's). */
 export async function sessionsLog(opts: { cwd: string; range?: string }, io: Io): Promise<SessionsLogResult> {
-  const { repo, index } = await openWorkspace(opts.cwd, io);
+  const { repo, index } = await openWorkspace(opts.cwd, (line) => io.err(line));
   const range = await chooseRange(repo, opts.range);
   const shas = await nonMergeCommits(repo.gitDir, range.revs);
   const [described, notes] = await Promise.all([repo.describeCommits(shas), repo.readNotes(shas)]);

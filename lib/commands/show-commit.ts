@@ -37,7 +37,7 @@ async function unfetchedRemote(gitDir: string, cwd: string): Promise<string | nu
 
 /** `lore show --commit <REF>`: a commit and the sessions linked to it, as the index knows them. */
 export async function showCommit(opts: ShowCommitOptions, io: Io): Promise<void> {
-  const { repo, index } = await openWorkspace(opts.cwd, io);
+  const { repo, index } = await openWorkspace(opts.cwd, (line) => io.err(line));
   const commit = await repo.resolveCommit(opts.ref);
   const records = [...parseNote(await repo.readNote(commit.sha)).records.values()];
   // A session this index lacks may be one a teammate shared.

@@ -1,4 +1,5 @@
-import { columns, formatMinute } from '../cli/format.js';
+import { columns } from '../cli/format.js';
+import { commitLines } from '../cli/commit-lines.js';
 import { isoSeconds } from '../time.js';
 import type { Io } from '../io.js';
 import { linkMethod, showText } from '../cli/show-text.js';
@@ -127,17 +128,6 @@ export async function describeLinks(repo: Repo, links: Map<string, LinkRecord>):
   return found.sort((a, b) => (b.authorTime ?? 0) - (a.authorTime ?? 0));
 }
 
-/** Indented, aligned rows: short sha, date as git shows it, how linked, subject. */
-export function commitLines(commits: LinkedCommit[]): string[] {
-  const rows = commits.map((c) => [
-    c.short,
-    c.authorTime === null ? '?' : formatMinute(c.authorTime, c.authorOffset),
-    linkMethod(c.link),
-    c.subject ?? showText.missingCommit,
-  ]);
-  return columns([showText.commitColumns, ...rows]).map((line) => `  ${line}`);
-}
-
 async function repoAt(dir: string): Promise<Repo | null> {
   try {
     return await openRepo(dir);
@@ -159,7 +149,7 @@ async function reposFor(session: Session | undefined, here: Repo | null): Promis
 
 /** `lore show <SESSION>`: what the index knows of a session and every commit it is linked to. */
 export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
-  const index = await loadIndex(opts.cwd, io, undefined, matchesAnyPrefix([opts.session]));
+  const index = await loadIndex(opts.cwd, (line) => io.err(line), undefined, matchesAnyPrefix([opts.session]));
   const within = opts.within;
   const sessions = within === undefined ? index.sessions : new Map([...index.sessions].filter(([, s]) => s.cwd !== undefined && isInside(realDir(s.cwd), within)));
   const here = await repoAt(opts.cwd);

@@ -1,11 +1,9 @@
-import { confirm, type Io } from '../io.js';
-import { unlinkText } from '../cli/unlink-text.js';
 import type { Repo } from '../git/repo.js';
 import { parseNote } from '../links/record.js';
-import type { SessionIndex } from '../sessions/index-file.js';
 import { matchesAnyPrefix } from '../sessions/lookup.js';
 import { normaliseId, shortId } from '../sessions/session.js';
-import { commitLines, describeLinks, linkedIds, linksTo, resolveSessionId } from './show.js';
+import type { CommandDeps } from './deps.js';
+import { describeLinks, linkedIds, linksTo, resolveSessionId, type LinkedCommit } from './show.js';
 import { openWorkspace } from './workspace.js';
 
 export interface UnlinkOptions {
@@ -13,8 +11,6 @@ export interface UnlinkOptions {
   session: string;
   /** Only this commit; otherwise every commit of the repository linked to the session. */
   commit?: string;
-  yes: boolean;
-  dryRun: boolean;
 }
 
 /**
@@ -36,51 +32,36 @@ function withoutSession(text: string | null, id: string): string | null | undefi
   return kept.length === 0 ? null : kept.join('\n') + '\n';
 }
 
-async function unlinkFromCommit(repo: Repo, index: SessionIndex, opts: UnlinkOptions & { commit: string }, io: Io): Promise<void> {
-  const commit = await repo.resolveCommit(opts.commit);
-  const note = await repo.readNote(commit.sha);
-  const { id } = await resolveSessionId(index.sessions, opts.session, async () => linkedIds(note === null ? [] : [note]));
-  const id8 = shortId(id);
-  if (withoutSession(note, id) === undefined) {
-    io.out(unlinkText.notLinked(id8, commit.short));
-    return;
-  }
-  if (opts.dryRun) {
-    io.out(unlinkText.wouldUnlink(id8, commit.short));
-    return;
-  }
-  const changed = await repo.editNotes([commit.sha], (_sha, current) => withoutSession(current, id), unlinkText.message(id8, commit.short));
-  // Empty only when a concurrent unlink got there first: the link is gone either way.
-  io.out(changed.length > 0 ? unlinkText.unlinked(id8, commit.short) : unlinkText.notLinked(id8, commit.short));
+/** What `lore unlink` would remove: from one commit (--commit), or from every commit linked to the session. */
+export type UnlinkPlan =
+  | { kind: 'commit'; repo: Repo; id: string; id8: string; sha: string; short: string; linked: boolean }
+  | { kind: 'all'; repo: Repo; id: string; id8: string; commits: LinkedCommit[] };
+
+/** The notes commit's message. */
+function message(id8: string, from: string | number): string {
+  return `lore: unlink ${id8} from ${typeof from === 'number' ? (from === 1 ? '1 commit' : `${from} commits`) : from}\n`;
 }
 
-/** `lore unlink <SESSION>`: removes a session's links from this repository's notes in one notes commit. */
-export async function unlink(opts: UnlinkOptions, io: Io): Promise<void> {
-  const { repo, index } = await openWorkspace(opts.cwd, io, matchesAnyPrefix([opts.session]));
-  if (opts.commit !== undefined) return unlinkFromCommit(repo, index, { ...opts, commit: opts.commit }, io);
-
+/** `lore unlink <SESSION>`: what it would remove, changing nothing. */
+export async function planUnlink(opts: UnlinkOptions, deps: Pick<CommandDeps, 'warn'>): Promise<UnlinkPlan> {
+  const { repo, index } = await openWorkspace(opts.cwd, deps.warn, matchesAnyPrefix([opts.session]));
+  if (opts.commit !== undefined) {
+    const commit = await repo.resolveCommit(opts.commit);
+    const note = await repo.readNote(commit.sha);
+    const { id } = await resolveSessionId(index.sessions, opts.session, async () => linkedIds(note === null ? [] : [note]));
+    return { kind: 'commit', repo, id, id8: shortId(id), sha: commit.sha, short: commit.short, linked: withoutSession(note, id) !== undefined };
+  }
   const { id } = await resolveSessionId(index.sessions, opts.session, async () => linkedIds((await repo.readAllNotes()).values()));
-  const id8 = shortId(id);
-  const commits = await describeLinks(repo, await linksTo(repo, id));
-  if (commits.length === 0) {
-    io.out(unlinkText.notLinkedHere(id8, repo.root));
-    return;
-  }
-  io.out(unlinkText.linkedTo(id8, commits.length, repo.root));
-  for (const line of commitLines(commits)) io.out(line);
-  if (opts.dryRun) {
-    io.out(unlinkText.wouldRemove(commits.length));
-    return;
-  }
-  if (!opts.yes && !(await confirm(io, unlinkText.prompt))) {
-    io.out(unlinkText.notRemoved());
-    return;
-  }
-  const from = commits.length === 1 ? commits[0].short : commits.length;
-  const changed = await repo.editNotes(
-    commits.map((c) => c.sha),
-    (_sha, current) => withoutSession(current, id),
-    unlinkText.message(id8, from),
-  );
-  io.out(unlinkText.removed(changed.length));
+  return { kind: 'all', repo, id, id8: shortId(id), commits: await describeLinks(repo, await linksTo(repo, id)) };
+}
+
+/**
+ * Removes the plan's links in one notes commit; how many commits lost one. Fewer than
+ * planned only when a concurrent unlink got there first: the links are gone either way.
+ */
+export async function applyUnlink(plan: UnlinkPlan): Promise<number> {
+  const shas = plan.kind === 'commit' ? [plan.sha] : plan.commits.map((c) => c.sha);
+  const from = plan.kind === 'commit' ? plan.short : plan.commits.length === 1 ? plan.commits[0].short : plan.commits.length;
+  const changed = await plan.repo.editNotes(shas, (_sha, current) => withoutSession(current, plan.id), message(plan.id8, from));
+  return changed.length;
 }

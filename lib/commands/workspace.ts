@@ -3,7 +3,7 @@ import { findGitRoot } from '../git/discover.js';
 import { openRepo } from '../git/nodegit-repo.js';
 import type { Repo } from '../git/repo.js';
 import { readIndex, type SessionIndex } from '../sessions/index-file.js';
-import type { Io } from '../io.js';
+import type { Warn } from './deps.js';
 
 export interface Workspace {
   repo: Repo;
@@ -14,9 +14,9 @@ export interface Workspace {
  * The repository around `cwd` and the session index its configuration names, read while
  * git finds the repository. Not being in a repository is the error that wins.
  */
-export async function openWorkspace(cwd: string, io: Io, keep?: (id: string) => boolean): Promise<Workspace> {
+export async function openWorkspace(cwd: string, warn: Warn, keep?: (id: string) => boolean): Promise<Workspace> {
   const opening = openRepo(cwd);
-  const index = loadIndex(cwd, io, findGitRoot(cwd) ?? undefined, keep);
+  const index = loadIndex(cwd, warn, findGitRoot(cwd) ?? undefined, keep);
   index.catch(() => undefined);
   const repo = await opening;
   return { repo, index: await index };
@@ -28,6 +28,6 @@ export async function sessionIndexPath(cwd: string, stopDir = findGitRoot(cwd) ?
 }
 
 /** The session index; with `keep`, only the sessions whose id it accepts (see readIndex). */
-export async function loadIndex(cwd: string, io: Io, stopDir?: string, keep?: (id: string) => boolean): Promise<SessionIndex> {
-  return readIndex(await sessionIndexPath(cwd, stopDir), (w) => io.err(w), keep);
+export async function loadIndex(cwd: string, warn: Warn, stopDir?: string, keep?: (id: string) => boolean): Promise<SessionIndex> {
+  return readIndex(await sessionIndexPath(cwd, stopDir), warn, keep);
 }
