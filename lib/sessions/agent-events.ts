@@ -64,19 +64,25 @@ function commitAction(command: string | undefined, done: boolean, reopen: boolea
   return { kind: 'committing', done, reopen };
 }
 
+/** An edit of `file`; nothing when the event names none. */
+function touched(file: string | undefined, reopen: boolean): AgentAction {
+  return file === undefined ? { kind: 'nothing' } : { kind: 'touch', files: [file], reopen };
+}
+
+const unrecorded = (event: string) => new Error(`lore does not record ${event} events`);
+
 function claudeCode(event: string, tool: string | undefined, input: Json): AgentAction {
   if (event === 'SessionStart') return { kind: 'start' };
   if (event === 'SessionEnd') return { kind: 'end' };
-  if (event !== 'PreToolUse' && event !== 'PostToolUse') throw new Error(`lore does not record ${event} events`);
+  if (event !== 'PreToolUse' && event !== 'PostToolUse') throw unrecorded(event);
   if (tool === SHELL) return commitAction(str(input.command), event === 'PostToolUse', false);
-  const file = str(input.file_path) ?? str(input.notebook_path);
-  return event === 'PostToolUse' && file !== undefined ? { kind: 'touch', files: [file], reopen: false } : { kind: 'nothing' };
+  return event === 'PostToolUse' ? touched(str(input.file_path) ?? str(input.notebook_path), false) : { kind: 'nothing' };
 }
 
 function codex(event: string, tool: string | undefined, input: Json): AgentAction {
   if (event === 'SessionStart') return { kind: 'start' };
   if (event === 'Stop') return { kind: 'end' };
-  if (event !== 'PreToolUse' && event !== 'PostToolUse') throw new Error(`lore does not record ${event} events`);
+  if (event !== 'PreToolUse' && event !== 'PostToolUse') throw unrecorded(event);
   if (tool === SHELL) return commitAction(str(input.command), event === 'PostToolUse', true);
   if (tool === 'apply_patch' && event === 'PostToolUse') {
     const files = patchedPaths(str(input.command) ?? '');
@@ -88,27 +94,24 @@ function codex(event: string, tool: string | undefined, input: Json): AgentActio
 function geminiCli(event: string, _tool: string | undefined, input: Json): AgentAction {
   if (event === 'SessionStart') return { kind: 'start' };
   if (event === 'SessionEnd') return { kind: 'end' };
-  if (event !== 'AfterTool') throw new Error(`lore does not record ${event} events`);
-  const file = str(input.file_path);
-  return file === undefined ? { kind: 'nothing' } : { kind: 'touch', files: [file], reopen: false };
+  if (event !== 'AfterTool') throw unrecorded(event);
+  return touched(str(input.file_path), false);
 }
 
 function cursor(event: string, _tool: string | undefined, payload: Json): AgentAction {
   if (event === 'sessionStart') return { kind: 'start' };
   if (event === 'stop' || event === 'sessionEnd') return { kind: 'end' };
   if (event === 'beforeShellExecution' || event === 'afterShellExecution') return commitAction(str(payload.command), event === 'afterShellExecution', true);
-  if (event !== 'afterFileEdit') throw new Error(`lore does not record ${event} events`);
-  const file = str(payload.file_path);
-  return file === undefined ? { kind: 'nothing' } : { kind: 'touch', files: [file], reopen: true };
+  if (event !== 'afterFileEdit') throw unrecorded(event);
+  return touched(str(payload.file_path), true);
 }
 
 function opencode(event: string, tool: string | undefined, input: Json): AgentAction {
   if (event === 'session.created') return { kind: 'start' };
   if (event === 'session.idle' || event === 'session.deleted') return { kind: 'end' };
-  if (event !== 'tool.execute.before' && event !== 'tool.execute.after') throw new Error(`lore does not record ${event} events`);
+  if (event !== 'tool.execute.before' && event !== 'tool.execute.after') throw unrecorded(event);
   if (tool === 'bash') return commitAction(str(input.command), event === 'tool.execute.after', true);
-  const file = str(input.filePath);
-  return event === 'tool.execute.after' && file !== undefined ? { kind: 'touch', files: [file], reopen: true } : { kind: 'nothing' };
+  return event === 'tool.execute.after' ? touched(str(input.filePath), true) : { kind: 'nothing' };
 }
 
 const READERS: Record<AgentName, (event: string, tool: string | undefined, input: Json) => AgentAction> = {

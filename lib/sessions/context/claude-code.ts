@@ -1,4 +1,5 @@
-import { claudeCodeIdFromPath, claudePromptWords, EDIT_TOOLS, promptText, readClaudeCodeLines } from '../importers/claude-code.js';
+import { contentText } from '../importers/content-text.js';
+import { claudeCodeIdFromPath, claudePromptWords, EDIT_TOOLS, readClaudeCodeLines } from '../importers/claude-code.js';
 import { asRecord, eachObject } from '../importers/progress.js';
 import { toolLine, type SessionContext } from './context.js';
 
@@ -19,7 +20,7 @@ export function claudeCodeContext(text: string, path?: string): SessionContext {
     const content = message?.content;
     if (line.type === 'user') {
       if (line.isMeta === true) return;
-      const words = claudePromptWords(promptText(content));
+      const words = claudePromptWords(contentText(content, 'text'));
       if (words === undefined) return;
       ctx.prompts.push(words);
       ctx.turns.push({ role: 'user', text: words });

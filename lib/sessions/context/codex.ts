@@ -1,4 +1,5 @@
-import { codexIdFromPath, commandText, messageText, notPrompt, parseArguments, readCodexLines } from '../importers/codex.js';
+import { contentText } from '../importers/content-text.js';
+import { codexIdFromPath, commandText, notPrompt, parseArguments, readCodexLines } from '../importers/codex.js';
 import { asRecord, eachObject } from '../importers/progress.js';
 import { toolLine, type SessionContext, type Turn } from './context.js';
 
@@ -42,7 +43,7 @@ export function codexContext(text: string, path?: string, mtimeMs?: number): Ses
 
 function readItem(item: Record<string, unknown>, turns: (Turn & { item?: true })[]): void {
   if (item.type === 'message') {
-    const words = messageText(item.content).trim();
+    const words = contentText(item.content).trim();
     if (words === '') return;
     if (item.role === 'user' && !notPrompt(words)) turns.push({ role: 'user', text: words, item: true });
     else if (item.role === 'assistant') turns.push({ role: 'assistant', text: words });

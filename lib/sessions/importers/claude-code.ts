@@ -1,4 +1,5 @@
 import { basename, join } from 'node:path';
+import { contentText } from './content-text.js';
 import { normaliseId } from '../session.js';
 import { findLogFiles } from './find-logs.js';
 import type { LinesImporter } from './importer.js';
@@ -71,20 +72,8 @@ function readLine(p: LogProgress, line: Record<string, unknown>): void {
   }
   // A sub-agent's prompt, or one Claude Code wrote itself (isMeta), does not name the session.
   if (p.firstPrompt === undefined && line.type === 'user' && !sidechain && line.isMeta !== true) {
-    p.firstPrompt = claudePromptTitle(promptText(content));
+    p.firstPrompt = claudePromptTitle(contentText(content, 'text'));
   }
-}
-
-export function promptText(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return '';
-  return content
-    .map((block) => {
-      const b = asRecord(block);
-      return b?.type === 'text' && typeof b.text === 'string' ? b.text : '';
-    })
-    .filter((t) => t !== '')
-    .join(' ');
 }
 
 /**

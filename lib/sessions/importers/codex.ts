@@ -1,4 +1,5 @@
 import { basename, join, posix } from 'node:path';
+import { contentText } from './content-text.js';
 import { normaliseId } from '../session.js';
 import { findLogFiles } from './find-logs.js';
 import type { LinesImporter } from './importer.js';
@@ -100,7 +101,7 @@ function setCwd(p: LogProgress, cwd: unknown): void {
 function readItem(p: LogProgress, item: Record<string, unknown>): void {
   p.main = true;
   if (item.type === 'message' && item.role === 'user') {
-    const text = messageText(item.content);
+    const text = contentText(item.content);
     // Legacy headers have no cwd; the environment context the CLI sends names it.
     const envCwd = /<cwd>([^<]+)<\/cwd>/.exec(text)?.[1];
     if (envCwd) setCwd(p, envCwd.trim());
@@ -154,18 +155,6 @@ function addPatch(p: LogProgress, patch: string, workdir: unknown): void {
     const elsewhere = typeof workdir === 'string' && posix.isAbsolute(workdir) && workdir !== p.cwd;
     addFile(p, elsewhere && !posix.isAbsolute(path) ? posix.join(workdir, path) : path);
   }
-}
-
-export function messageText(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return '';
-  return content
-    .map((block) => {
-      const b = asRecord(block);
-      return typeof b?.text === 'string' ? b.text : '';
-    })
-    .filter((t) => t !== '')
-    .join(' ');
 }
 
 /** The CLI sends AGENTS.md and an <environment_context> as user messages: not prompts. */
