@@ -1,4 +1,5 @@
 import { redact } from '../redact/redact.js';
+import { isoSeconds } from '../time.js';
 import type { SessionContext } from './context/context.js';
 import type { Session } from './session.js';
 import { SHARED_RECORD_VERSION, type ShareLevel, type SharedRecord } from './shared-record.js';
@@ -6,7 +7,7 @@ import { SHARED_RECORD_VERSION, type ShareLevel, type SharedRecord } from './sha
 /** A title is a line, as `lore sessions` shows one: a long first prompt is cut. */
 const TITLE_MAX = 100;
 
-const iso = (ms: number | null | undefined) => (typeof ms === 'number' && Number.isFinite(ms) ? new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined);
+const iso = (ms: number | null | undefined) => (typeof ms === 'number' && Number.isFinite(ms) ? isoSeconds(ms) : undefined);
 
 function titleFrom(text: string | undefined): string | undefined {
   const line = text?.split('\n').map((l) => l.trim()).find((l) => l !== '');
