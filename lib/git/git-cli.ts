@@ -4,14 +4,9 @@
  * ~0.6 ms each), while one git process streams the same in tens of milliseconds.
  * Only reads live here; every write goes through nodegit with compare-and-swap.
  */
-import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { LoreError } from '../errors.js';
 import type { HistoryCommit } from './repo.js';
-
-const MAX_BUFFER = 1 << 30;
-/** The longest argument Linux passes (MAX_ARG_STRLEN, 128 KiB with its NUL). */
-const MAX_ARG_BYTES = 128 * 1024 - 1;
+import { runGit } from './run-git.js';
 
 /** A failed git command: its exit code and what it said, for callers that expect failures. */
 export class GitFailed extends Error {
@@ -24,29 +19,13 @@ export class GitFailed extends Error {
   }
 }
 
-/** Runs git in `dir` (a working tree, or a git dir when `bare`). */
-export function gitRun(dir: string, args: string[], input?: string, where: '-C' | '--git-dir' = '--git-dir'): Promise<Buffer> {
-  const longest = Math.max(0, ...args.map((a) => Buffer.byteLength(a)));
-  // The system passes no argument over 128 KiB (E2BIG: a 1 MB revision from an MCP client,
-  // say): the caller's error, said without echoing the argument back.
-  if (longest > MAX_ARG_BYTES) {
-    return Promise.reject(new LoreError('BAD_ARGUMENT', `an argument of ${longest} bytes is too long to pass to git`, 'Give a shorter revision or path.'));
-  }
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      'git',
-      [where, dir, ...args],
-      // GIT_FLUSH=0: all input is given at once and all output read at exit, so git need not
-      // flush a pipe per record (diff-tree --stdin over 20,000 commits: 20,000 writes).
-      { maxBuffer: MAX_BUFFER, encoding: 'buffer', env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_FLUSH: '0' } },
-      (err, stdout, stderr) => {
-        if (!err) return resolve(stdout);
-        const code = typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : null;
-        reject(new GitFailed(args, code, stderr.toString()));
-      },
-    );
-    if (input !== undefined) child.stdin!.end(input);
-  });
+/** Runs git in `dir` (a working tree, or a git dir when `bare`); a failure rejects with GitFailed. */
+export async function gitRun(dir: string, args: string[], input?: string, where: '-C' | '--git-dir' = '--git-dir'): Promise<Buffer> {
+  // GIT_FLUSH=0: all input is given at once and all output read at exit, so git need not
+  // flush a pipe per record (diff-tree --stdin over 20,000 commits: 20,000 writes).
+  const r = await runGit([where, dir, ...args], { input, env: { GIT_FLUSH: '0' } });
+  if (r.code !== 0) throw new GitFailed(args, r.code, r.stderr);
+  return r.stdout;
 }
 
 const gitBuffer = (gitDir: string, args: string[], input?: string) => gitRun(gitDir, args, input);

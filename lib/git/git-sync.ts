@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { LoreError } from '../errors.js';
+import { runGitSync } from './run-git.js';
 
 /**
  * Runs the git CLI in `cwd` and waits: stdout without its final newline, or null when git
@@ -7,9 +6,8 @@ import { LoreError } from '../errors.js';
  * live and which config wins, because git's answer is the one that decides what runs.
  */
 export function gitSync(cwd: string, args: string[]): string | null {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (r.error) throw new LoreError('NOT_A_REPO', `cannot run git: ${r.error.message}`, 'Install git and make sure it is on PATH.');
-  return r.status === 0 ? r.stdout.replace(/\n$/, '') : null;
+  const r = runGitSync(args, { cwd });
+  return r.code === 0 ? r.stdout.toString('utf8').replace(/\n$/, '') : null;
 }
 
 /** Every value of a multi-valued key in the repository's own config. */

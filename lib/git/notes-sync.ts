@@ -3,12 +3,12 @@
  * The network goes through the git command line; notes are read and written by the
  * notes engine, which moves refs/notes/lore only by compare-and-swap.
  */
-import { spawn } from 'node:child_process';
 import { LoreError } from '../errors.js';
 import { currentBranchCli } from './cli-commit.js';
 import { GitFailed, gitRun } from './git-cli.js';
 import { openNotesEngine, type NoteChanges, type NotesEngine } from './notes-engine.js';
 import { NOTES_REF, type Identity, type Repo } from './repo.js';
+import { runGit } from './run-git.js';
 
 const GIT_TIMEOUT_MS = 60_000;
 
@@ -26,35 +26,9 @@ export interface GitRun {
  * answer (GIT_TERMINAL_PROMPT=0, stdin closed) and a stuck transport is killed after a
  * timeout; LC_ALL=C keeps git's messages in the wording this file recognises.
  */
-export function runTransport(cwd: string, args: string[], timeoutMs = GIT_TIMEOUT_MS): Promise<GitRun> {
-  return new Promise((resolve) => {
-    const child = spawn('git', args, {
-      cwd,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-      // An ssh child may still hold the pipes open: do not wait for them.
-      child.stdout.destroy();
-      child.stderr.destroy();
-    }, timeoutMs);
-    const done = (code: number | null) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout, stderr, timedOut });
-    };
-    child.on('error', (e) => {
-      stderr += String(e);
-      done(-1);
-    });
-    child.on('close', done);
-  });
+export async function runTransport(cwd: string, args: string[], timeoutMs = GIT_TIMEOUT_MS): Promise<GitRun> {
+  const r = await runGit(args, { cwd, timeoutMs, env: { LC_ALL: 'C' } });
+  return { code: r.code ?? -1, stdout: r.stdout.toString('utf8'), stderr: r.stderr, timedOut: r.timedOut };
 }
 
 /** Output of a local git command, or null when git says no (an unset key, a detached HEAD). */
