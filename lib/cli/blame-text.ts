@@ -10,12 +10,4 @@ export const blameText = {
   code: (n: number, width: number, line: string) => `    ${String(n).padStart(width)} |${line === '' ? '' : ` ${line}`}`,
   empty: (file: string) => `${file} is empty at HEAD`,
 
-  // Mistakes on the command line.
-  badRange: (spec: string) => `bad line range '${spec}': lines count from 1, and a range's end is not before its start`,
-  outside: (file: string, root: string) => `'${file}' is outside the repository ${root}`,
-  noSuchFile: (file: string) => `no such file: '${file}'`,
-  isDirectory: (file: string) => `'${file}' is a directory; blame works on one file`,
-  pastEnd: (file: string, line: number, total: number) =>
-    `line ${line} is past the end of ${file}, which has ${total === 1 ? '1 line' : `${total} lines`} at HEAD`,
-  headHint: 'Line numbers are those of the file as committed at HEAD.',
 };

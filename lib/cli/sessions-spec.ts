@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { depsOf } from '../commands/deps.js';
 import { LoreError } from '../errors.js';
 import type { CommandSpec } from './command.js';
 import { optionTable } from './option-table.js';
@@ -23,13 +24,19 @@ export const sessionsSpec: CommandSpec = {
   describe: 'List the sessions lore knows, newest first',
   run: async (argv, cwd, io) => {
     if (argv.here && argv.repo !== undefined) throw new LoreError('BAD_ARGUMENT', 'give --repo DIR or --here, not both');
-    const [{ listSessions }, { findGitRoot }] = await Promise.all([import('../commands/sessions.js'), import('../git/discover.js')]);
+    const [{ listSessions, sessionsJson }, { findGitRoot }, { sessionsLines }] = await Promise.all([
+      import('../commands/sessions.js'),
+      import('../git/discover.js'),
+      import('./sessions-render.js'),
+    ]);
     let within = argv.repo === undefined ? undefined : resolve(cwd, String(argv.repo));
     if (argv.here) {
       const root = findGitRoot(cwd);
       if (root === null) throw new LoreError('NOT_A_REPO', `not inside a git repository: ${cwd}`, 'Run lore sessions --here inside a repository, or give --repo DIR.');
       within = root;
     }
-    await listSessions({ cwd, json: Boolean(argv.json), limit: limitOf(argv.limit), within }, io);
+    const result = await listSessions({ cwd, limit: limitOf(argv.limit), within }, depsOf(io));
+    if (argv.json) io.out(JSON.stringify(sessionsJson(result), null, 2));
+    else for (const line of sessionsLines(result)) io.out(line);
   },
 };

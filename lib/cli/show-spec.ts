@@ -1,3 +1,4 @@
+import { depsOf } from '../commands/deps.js';
 import { LoreError } from '../errors.js';
 import type { CommandSpec } from './command.js';
 import { optionTable } from './option-table.js';
@@ -24,16 +25,28 @@ export const showSpec: CommandSpec = {
     const session = argv.session === undefined ? undefined : String(argv.session);
     if (session !== undefined && argv.commit !== undefined) throw new LoreError('BAD_ARGUMENT', showText.bothGiven);
     if (argv.full && session === undefined) throw new LoreError('BAD_ARGUMENT', showText.fullNeedsSession);
+    const deps = depsOf(io);
     // With neither, git's habit: `git show` shows HEAD.
     if (session === undefined) {
-      const { showCommit } = await import('../commands/show-commit.js');
-      return showCommit({ cwd, ref: argv.commit === undefined ? 'HEAD' : String(argv.commit), json }, io);
+      const [{ showCommit, showCommitJson, unfetchedRemote }, { sessionAbbreviator }, { commitSessionsLines }] = await Promise.all([
+        import('../commands/show-commit.js'),
+        import('../commands/session-abbrev.js'),
+        import('./show-render.js'),
+      ]);
+      const result = await showCommit({ cwd, ref: argv.commit === undefined ? 'HEAD' : String(argv.commit) }, deps);
+      if (json) return io.out(JSON.stringify(showCommitJson(result), null, 2));
+      // Both read git only to print: short ids among every id the notes carry, the hint only when no link is here.
+      const none = result.sessions.length === 0;
+      const shortId = none ? (id: string) => id : await sessionAbbreviator(result.repo, result.index);
+      const fetchFrom = none ? await unfetchedRemote(result.repo.gitDir, cwd) : null;
+      for (const line of commitSessionsLines(result, shortId, fetchFrom)) io.out(line);
+      return;
     }
-    const { showSession } = await import('../commands/show.js');
-    if (!argv.full) return showSession({ cwd, session, json }, io);
+    const [{ showSession, showSessionJson }, { sessionLines }] = await Promise.all([import('../commands/show.js'), import('./show-render.js')]);
+    const result = await showSession({ cwd, session, full: Boolean(argv.full) }, deps);
+    const lines = json ? [JSON.stringify(showSessionJson(result), null, 2)] : sessionLines(result);
+    if (!argv.full) return lines.forEach((line) => io.out(line));
     // All of it first, then one pager: a failure (an unknown session) is an error line, not a pager.
-    const lines: string[] = [];
-    await showSession({ cwd, session, json, full: true }, { ...io, out: (line) => lines.push(line) });
     const { page } = await import('./pager.js');
     return page(lines, cwd, io);
   },

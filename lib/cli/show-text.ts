@@ -104,6 +104,4 @@ export const showText = {
   // Mistakes on the command line.
   bothGiven: 'give a session or --commit, not both',
   fullNeedsSession: '--full shows one session: give its id (lore show <SESSION> --full)',
-  onlyInNotes: (prefix: string) => `no session in the index matches '${prefix}'`,
-  onlyInNotesHint: (ids: string[]) => `Linked here but not in the index: ${ids.join(', ')}; give the full id.`,
 };

@@ -1,24 +1,58 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { blameText } from '../cli/blame-text.js';
-import { columns } from '../cli/format.js';
-import type { Io } from '../io.js';
-import { linkMethod } from '../cli/show-text.js';
 import { isLoreError, LoreError } from '../errors.js';
 import type { Blame, BlameRange, CommitInfo, Repo } from '../git/repo.js';
 import { parseNote, type LinkRecord } from '../links/record.js';
-import { normaliseId } from '../sessions/session.js';
+import { normaliseId, type Session } from '../sessions/session.js';
+import type { SharedSession } from '../sessions/shared-session.js';
+import type { CommandDeps } from './deps.js';
 import { realDir } from './place.js';
-import { sessionAbbreviator } from './session-abbrev.js';
 import { sharedJson, sharedSessionsOf } from './shared.js';
 import { linkJson } from './show.js';
 import { openWorkspace } from './workspace.js';
+
+/** What `lore blame` says when the target is wrong: the command's, as the errors it throws. */
+export const blameErrors = {
+  badRange: (spec: string) => `bad line range '${spec}': lines count from 1, and a range's end is not before its start`,
+  outside: (file: string, root: string) => `'${file}' is outside the repository ${root}`,
+  noSuchFile: (file: string) => `no such file: '${file}'`,
+  isDirectory: (file: string) => `'${file}' is a directory; blame works on one file`,
+  pastEnd: (file: string, line: number, total: number) =>
+    `line ${line} is past the end of ${file}, which has ${total === 1 ? '1 line' : `${total} lines`} at HEAD`,
+  headHint: 'Line numbers are those of the file as committed at HEAD.',
+};
 
 export interface BlameOptions {
   cwd: string;
   /** `FILE`, `FILE:LINE` or `FILE:LINE-END`, FILE relative to cwd. */
   target: string;
-  json: boolean;
+}
+
+/** A session linked to a range's commit; `shared` is a teammate's record of one the index lacks. */
+export interface BlameSession {
+  link: LinkRecord;
+  title: string | null;
+  shared?: SharedSession;
+}
+
+/** A run of lines last changed by one commit, its text, and the sessions linked to that commit. */
+export interface BlameRun {
+  start: number;
+  end: number;
+  commit: CommitInfo;
+  sessions: BlameSession[];
+  lines: string[];
+}
+
+export interface BlameResult {
+  /** The file as the repository names it. */
+  file: string;
+  /** The last line asked for (the file's last without a range): line numbers are padded to it. */
+  last: number;
+  ranges: BlameRun[];
+  /** The repository and the index, for the short ids the text shows. */
+  repo: Repo;
+  sessions: Map<string, Session>;
 }
 
 interface Target {
@@ -51,7 +85,7 @@ function parseTarget(arg: string, cwd: string): Target {
   if (!m || statOf(resolve(cwd, arg))) return { file: arg };
   const first = Number(m[2]);
   const last = m[3] === undefined ? first : Number(m[3]);
-  if (first < 1 || last < first) throw new LoreError('BAD_ARGUMENT', blameText.badRange(arg.slice(m[1].length + 1)));
+  if (first < 1 || last < first) throw new LoreError('BAD_ARGUMENT', blameErrors.badRange(arg.slice(m[1].length + 1)));
   return { file: m[1], first, last };
 }
 
@@ -61,9 +95,9 @@ function repoPath(repo: Repo, cwd: string, file: string): string {
   const real = join(realDir(dirname(abs)), basename(abs));
   const rel = relative(repo.root, real);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-    throw new LoreError('BAD_ARGUMENT', blameText.outside(file, repo.root));
+    throw new LoreError('BAD_ARGUMENT', blameErrors.outside(file, repo.root));
   }
-  if (statOf(real)?.isDirectory()) throw new LoreError('BAD_ARGUMENT', blameText.isDirectory(file));
+  if (statOf(real)?.isDirectory()) throw new LoreError('BAD_ARGUMENT', blameErrors.isDirectory(file));
   return rel.split(sep).join('/');
 }
 
@@ -73,7 +107,7 @@ async function blameFile(repo: Repo, path: string, file: string, cwd: string): P
   } catch (e) {
     // "not in HEAD" is right for a file git does not track; for a typo, say the file is missing.
     if (isLoreError(e) && e.code === 'UNKNOWN_REF' && !statOf(resolve(cwd, file))) {
-      throw new LoreError('UNKNOWN_REF', blameText.noSuchFile(file));
+      throw new LoreError('UNKNOWN_REF', blameErrors.noSuchFile(file));
     }
     throw e;
   }
@@ -93,16 +127,16 @@ function rowsOf(ranges: BlameRange[], first: number, last: number): Row[] {
 }
 
 /** `lore blame <FILE>[:LINE[-END]]`: for each run of lines, its commit and the sessions linked to it. */
-export async function blame(opts: BlameOptions, io: Io): Promise<void> {
+export async function blame(opts: BlameOptions, deps: Pick<CommandDeps, 'warn'>): Promise<BlameResult> {
   const target = parseTarget(opts.target, opts.cwd);
-  const { repo, index } = await openWorkspace(opts.cwd, (line) => io.err(line));
+  const { repo, index } = await openWorkspace(opts.cwd, deps.warn);
   const path = repoPath(repo, opts.cwd, target.file);
   const { ranges, lines } = await blameFile(repo, path, target.file, opts.cwd);
   const total = ranges.reduce((n, r) => Math.max(n, r.start + r.lines - 1), 0);
   const first = target.first ?? 1;
   const last = target.last ?? total;
   if (target.last !== undefined && target.last > total) {
-    throw new LoreError('BAD_ARGUMENT', blameText.pastEnd(path, target.last, total), blameText.headHint);
+    throw new LoreError('BAD_ARGUMENT', blameErrors.pastEnd(path, target.last, total), blameErrors.headHint);
   }
   const rows = rowsOf(ranges, first, last);
 
@@ -117,50 +151,27 @@ export async function blame(opts: BlameOptions, io: Io): Promise<void> {
   // A linked session this index lacks may be one a teammate shared.
   const linked = [...commits.values()].flatMap((c) => c.links.map((l) => normaliseId(l.session)));
   const shared = await sharedSessionsOf(repo.gitDir, linked.filter((id) => !index.sessions.has(id)));
-  const titleOf = (l: LinkRecord) => index.sessions.get(normaliseId(l.session))?.title ?? shared.get(normaliseId(l.session))?.title ?? null;
-  if (opts.json) {
-    const out = rows.map((r) => {
-      const { info, links } = commits.get(r.sha)!;
-      return {
-        start: r.start,
-        end: r.end,
-        commit: { sha: info.sha, short: info.short, subject: info.subject },
-        sessions: links.map((l) => {
-          const record = shared.get(normaliseId(l.session));
-          return { id: l.session, title: titleOf(l), link: linkJson(l), ...(record ? { shared: sharedJson(record) } : {}) };
-        }),
-        lines: lines.slice(r.start - 1, r.end),
-      };
-    });
-    io.out(JSON.stringify({ file: path, root: repo.root, ranges: out }, null, 2));
-    return;
-  }
-  if (rows.length === 0) {
-    io.out(blameText.empty(path));
-    return;
-  }
-  const shortId = await sessionAbbreviator(repo, index.sessions);
-  const sessionCell = (l: LinkRecord) => {
-    const record = shared.get(normaliseId(l.session));
-    const id = shortId(normaliseId(l.session));
-    return record ? blameText.sharedSession(id, linkMethod(l), record.sharedBy) : blameText.session(id, linkMethod(l));
+  const sessionOf = (link: LinkRecord): BlameSession => {
+    const id = normaliseId(link.session);
+    const record = shared.get(id);
+    const title = index.sessions.get(id)?.title ?? record?.title ?? null;
+    return record ? { link, title, shared: record } : { link, title };
   };
-  const heads = columns(
-    rows.map((r) => {
-      const { info, links } = commits.get(r.sha)!;
-      return [blameText.lines(r.start, r.end), info.short, links.map(sessionCell).join(', ') || blameText.noLink];
-    }),
-  );
-  const width = String(last).length;
-  rows.forEach((r, i) => {
+  const out = rows.map((r) => {
     const { info, links } = commits.get(r.sha)!;
-    if (i > 0) io.out('');
-    io.out(heads[i]);
-    io.out(blameText.subject(info.subject));
-    for (const l of links) {
-      const title = titleOf(l);
-      if (title) io.out(blameText.title(shortId(normaliseId(l.session)), title));
-    }
-    for (let n = r.start; n <= r.end; n++) io.out(blameText.code(n, width, lines[n - 1] ?? ''));
+    return { start: r.start, end: r.end, commit: info, sessions: links.map(sessionOf), lines: lines.slice(r.start - 1, r.end) };
   });
+  return { file: path, last, ranges: out, repo, sessions: index.sessions };
+}
+
+/** `lore blame --json`, and what lore_blame answers. */
+export function blameJson(r: BlameResult) {
+  const ranges = r.ranges.map((run) => ({
+    start: run.start,
+    end: run.end,
+    commit: { sha: run.commit.sha, short: run.commit.short, subject: run.commit.subject },
+    sessions: run.sessions.map((s) => ({ id: s.link.session, title: s.title, link: linkJson(s.link), ...(s.shared ? { shared: sharedJson(s.shared) } : {}) })),
+    lines: run.lines,
+  }));
+  return { file: r.file, root: r.repo.root, ranges };
 }

@@ -1,8 +1,4 @@
-import { columns } from '../cli/format.js';
-import { commitLines } from '../cli/commit-lines.js';
 import { isoSeconds } from '../time.js';
-import type { Io } from '../io.js';
-import { linkMethod, showText } from '../cli/show-text.js';
 import { isLoreError, LoreError } from '../errors.js';
 import { findGitRoot } from '../git/discover.js';
 import { openRepo } from '../git/nodegit-repo.js';
@@ -11,18 +7,18 @@ import { parseNote, type LinkRecord } from '../links/record.js';
 import { findSession, matchesAnyPrefix, normalisePrefix } from '../sessions/lookup.js';
 import { normaliseId, type Session } from '../sessions/session.js';
 import { isInside } from '../linking/facts.js';
-import { readSessionContext } from '../sessions/context/read-context.js';
-import { sharedAsContext, sharedAsSession } from '../sessions/shared-session.js';
+import { readSessionContext, type ContextResult } from '../sessions/context/read-context.js';
+import { sharedAsContext, type SharedSession } from '../sessions/shared-session.js';
+import type { CommandDeps } from './deps.js';
 import { realDir } from './place.js';
 import { resolveWithShared, sharedSessionContextJson, sharedSummaryJson } from './shared.js';
-import { contextJson, contextLines, minutesOf } from './show-context.js';
+import { contextJson } from './show-context.js';
 import { splitRewritten, type RewrittenCommit } from './show-rewritten.js';
 import { loadIndex } from './workspace.js';
 
 export interface ShowOptions {
   cwd: string;
   session: string;
-  json: boolean;
   /**
    * Only what lies within this directory: sessions of the index whose directory is inside
    * it, commits of the repository at cwd (no other repository is opened). The MCP
@@ -110,7 +106,7 @@ export async function resolveSessionId(
     const exact = matches.find((id) => id.toLowerCase() === wanted);
     if (exact) return { id: exact };
     if (matches.length === 0) throw e;
-    throw new LoreError('UNKNOWN_SESSION', showText.onlyInNotes(prefix), showText.onlyInNotesHint(matches.slice(0, 5)));
+    throw new LoreError('UNKNOWN_SESSION', `no session in the index matches '${prefix}'`, `Linked here but not in the index: ${matches.slice(0, 5).join(', ')}; give the full id.`);
   }
 }
 
@@ -147,9 +143,33 @@ async function reposFor(session: Session | undefined, here: Repo | null): Promis
   return repos;
 }
 
+/** The commits of one repository linked to the session: those a ref reaches, and those rewritten. */
+export interface RepoCommits {
+  root: string;
+  commits: LinkedCommit[];
+  rewritten: RewrittenCommit[];
+}
+
+export interface ShowSessionResult {
+  id: string;
+  /** The index's entry; none for a session only the notes or a shared record name. */
+  session?: Session;
+  /** A teammate's shared record, for a session the index lacks. */
+  record?: SharedSession;
+  /** The tool the first link that names one says, for a session the index lacks. */
+  tool?: string;
+  /** What the session's log (or the shared record) says of it. */
+  context: ContextResult;
+  /** Whether the whole conversation was asked for, in place of the prompts. */
+  full: boolean;
+  /** The repositories searched, in order; each with the commits found there first. */
+  repositories: string[];
+  found: RepoCommits[];
+}
+
 /** `lore show <SESSION>`: what the index knows of a session and every commit it is linked to. */
-export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
-  const index = await loadIndex(opts.cwd, (line) => io.err(line), undefined, matchesAnyPrefix([opts.session]));
+export async function showSession(opts: ShowOptions, deps: Pick<CommandDeps, 'warn'>): Promise<ShowSessionResult> {
+  const index = await loadIndex(opts.cwd, deps.warn, undefined, matchesAnyPrefix([opts.session]));
   const within = opts.within;
   const sessions = within === undefined ? index.sessions : new Map([...index.sessions].filter(([, s]) => s.cwd !== undefined && isInside(realDir(s.cwd), within)));
   const here = await repoAt(opts.cwd);
@@ -164,7 +184,7 @@ export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
 
   const repos = within === undefined ? await reposFor(session, here) : here ? [here] : [];
   const seen = new Set<string>();
-  const found: { root: string; commits: LinkedCommit[]; rewritten: RewrittenCommit[] }[] = [];
+  const found: RepoCommits[] = [];
   for (const repo of repos) {
     // A commit in two clones is one commit: it shows once, under the first repository.
     const links = new Map([...(await linksTo(repo, id))].filter(([sha]) => !seen.has(sha)));
@@ -172,43 +192,27 @@ export async function showSession(opts: ShowOptions, io: Io): Promise<void> {
     const { live, rewritten } = await splitRewritten(repo, await describeLinks(repo, links));
     found.push({ root: repo.root, commits: live, rewritten });
   }
-  const all = found.flatMap((f) => f.commits.map((c) => ({ ...c, repo: f.root })));
-  const tool = all.find((c) => c.link.tool !== undefined)?.link.tool;
-
+  const tool = found.flatMap((f) => f.commits).find((c) => c.link.tool !== undefined)?.link.tool;
   const context = record ? ({ kind: 'read', context: sharedAsContext(record) } as const) : session === undefined ? ({ kind: 'no-log' } as const) : readSessionContext(session);
-  if (opts.json) {
-    const commits = all
-      .sort((a, b) => (b.authorTime ?? 0) - (a.authorTime ?? 0))
-      .map((c) => ({
-        sha: c.sha,
-        short: c.short,
-        subject: c.subject,
-        date: c.authorTime === null ? null : isoSeconds(c.authorTime),
-        repo: c.repo,
-        link: linkJson(c.link),
-      }));
-    const rewritten = found.flatMap((f) => f.rewritten.map((r) => ({ sha: r.commit.sha, short: r.commit.short, subject: r.commit.subject, repo: f.root, rewritten_as: r.as?.sha ?? null })));
-    const about = record ? { session: sharedSummaryJson(record), ...sharedSessionContextJson(record) } : { session: sessionSummaryJson(id, session, tool), ...contextJson(context, opts.full === true) };
-    io.out(JSON.stringify({ ...about, repositories: repos.map((r) => r.root), commits, rewritten }, null, 2));
-    return;
-  }
-  const read = context.kind === 'read' ? context.context : undefined;
-  const header = record ? ['Session', `${id}  ${showText.sharedBy(record.sharedBy)}`] : showText.sessionHeader(id, session !== undefined);
-  const about = record ? showText.sharedRows(sharedAsSession(record), undefined) : showText.sessionRows(session, tool);
-  for (const line of columns([header, ...about, ...showText.contextRows(read?.model, read && minutesOf(read))])) io.out(line);
-  io.out('');
-  // A record shared at level summary counts the prompts without them.
-  if (record?.prompts === undefined && record?.promptCount) for (const line of [showText.promptsNotShared(record.promptCount), '']) io.out(line);
-  for (const line of contextLines(context, opts.full === true)) io.out(line);
-  const sections = found.filter((f) => f.commits.length > 0 || f.rewritten.length > 0);
-  if (sections.length === 0) {
-    io.out(showText.noCommits(repos.map((r) => r.root)));
-    return;
-  }
-  sections.forEach((f, i) => {
-    if (i > 0) io.out('');
-    io.out(showText.commitsIn(f.root));
-    if (f.commits.length > 0) for (const line of commitLines(f.commits)) io.out(line);
-    for (const r of f.rewritten) io.out(r.as ? showText.rewrittenAs(r.commit.short, r.as.short) : showText.offBranch(r.commit.short));
-  });
+  return { id, session, record, tool, context, full: opts.full === true, repositories: repos.map((r) => r.root), found };
+}
+
+/** `lore show <SESSION> --json`, and what lore_get_session answers: every repository's commits in one list, newest first. */
+export function showSessionJson(r: ShowSessionResult) {
+  const commits = r.found
+    .flatMap((f) => f.commits.map((c) => ({ ...c, repo: f.root })))
+    .sort((a, b) => (b.authorTime ?? 0) - (a.authorTime ?? 0))
+    .map((c) => ({
+      sha: c.sha,
+      short: c.short,
+      subject: c.subject,
+      date: c.authorTime === null ? null : isoSeconds(c.authorTime),
+      repo: c.repo,
+      link: linkJson(c.link),
+    }));
+  const rewritten = r.found.flatMap((f) => f.rewritten.map((w) => ({ sha: w.commit.sha, short: w.commit.short, subject: w.commit.subject, repo: f.root, rewritten_as: w.as?.sha ?? null })));
+  const about = r.record
+    ? { session: sharedSummaryJson(r.record), ...sharedSessionContextJson(r.record) }
+    : { session: sessionSummaryJson(r.id, r.session, r.tool), ...contextJson(r.context, r.full) };
+  return { ...about, repositories: r.repositories, commits, rewritten };
 }

@@ -1,16 +1,17 @@
 import { resolve } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { blame } from '../commands/blame.js';
+import { blame, blameJson } from '../commands/blame.js';
+import { quietDeps } from '../commands/deps.js';
 import { realDir } from '../commands/place.js';
-import { listSessions } from '../commands/sessions.js';
-import { showCommit } from '../commands/show-commit.js';
-import { showSession } from '../commands/show.js';
+import { listSessions, sessionsJson } from '../commands/sessions.js';
+import { showCommit, showCommitJson } from '../commands/show-commit.js';
+import { showSession, showSessionJson } from '../commands/show.js';
 import { DEFAULT_LIMIT as SEARCH_LIMIT, searchJson, searchSessions } from '../commands/search.js';
 import { LoreError } from '../errors.js';
 import { isInside } from '../linking/facts.js';
 import { answer } from './answer.js';
-import { commandJson, serverIo, type ToolContext } from './command-io.js';
+import { serverIo, type ToolContext } from './command-io.js';
 import { blameSchema, commitRef, linkedSessionsSchema, searchSchema, sessionDetailSchema, sessionListSchema, sessionRef, sessionSchema } from './schemas.js';
 
 const READ_ONLY = { readOnlyHint: true, openWorldHint: false } as const;
@@ -50,7 +51,7 @@ export function registerReadTools(server: McpServer, { dir, log, scope }: ToolCo
       outputSchema: linkedSessionsSchema,
       annotations: READ_ONLY,
     },
-    ({ commit }) => answer(log, () => commandJson(linkedSessionsSchema, log, (io) => showCommit({ cwd: dir, ref: commit, json: true }, io))),
+    ({ commit }) => answer(log, async () => linkedSessionsSchema.parse(showCommitJson(await showCommit({ cwd: dir, ref: commit }, quietDeps(log))))),
   );
 
   server.registerTool(
@@ -63,7 +64,8 @@ export function registerReadTools(server: McpServer, { dir, log, scope }: ToolCo
       outputSchema: sessionDetailSchema,
       annotations: READ_ONLY,
     },
-    ({ session }) => answer(log, () => commandJson(sessionDetailSchema, log, (io) => showSession({ cwd: dir, session, json: true, within: scope ?? undefined }, io))),
+    ({ session }) =>
+      answer(log, async () => sessionDetailSchema.parse(showSessionJson(await showSession({ cwd: dir, session, within: scope ?? undefined }, quietDeps(log))))),
   );
 
   server.registerTool(
@@ -83,7 +85,7 @@ export function registerReadTools(server: McpServer, { dir, log, scope }: ToolCo
       answer(log, async () => {
         const after = since === undefined ? undefined : parseSince(since);
         const within = repo === undefined ? (scope ?? undefined) : inScope(scope, realDir(resolve(dir, repo)));
-        const all = await commandJson(z.array(sessionSchema), log, (io) => listSessions({ cwd: dir, json: true }, io));
+        const all = z.array(sessionSchema).parse(sessionsJson(await listSessions({ cwd: dir }, quietDeps(log))));
         const matched = all.filter(
           (s) =>
             (within === undefined || (s.cwd !== null && isInside(realDir(s.cwd), within))) &&
@@ -110,7 +112,7 @@ export function registerReadTools(server: McpServer, { dir, log, scope }: ToolCo
     ({ file, line, end_line }) =>
       answer(log, async () => {
         const target = blameTarget(file, line, end_line);
-        return commandJson(blameSchema, log, (io) => blame({ cwd: dir, target, json: true }, io));
+        return blameSchema.parse(blameJson(await blame({ cwd: dir, target }, quietDeps(log))));
       }),
   );
 
