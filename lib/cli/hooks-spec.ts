@@ -47,7 +47,9 @@ export const hooksSpec: CommandSpec = {
     const agent = argv.agent as AgentName | undefined;
     if (action === AGENT_EVENT) {
       const { recordAgentEvent } = await import('../commands/hooks-agent-event.js');
-      await recordAgentEvent(String(argv.agent ?? 'claude-code'), await readStdin(), io);
+      const agentName = String(argv.agent ?? 'claude-code');
+      const failed = await recordAgentEvent(agentName, await readStdin());
+      if (failed !== null) io.err(hooksText.agentEventFailed(agentName, failed));
       return;
     }
     if (action === SESSION_ENDED && typeof argv.session === 'string') {

@@ -1,8 +1,6 @@
 /** Every line `lore hooks` prints, in one place. The hook scripts' own lines are in hooks/. */
 import type { HookName } from '../hooks/layout.js';
-import type { AgentName } from '../sessions/agent-names.js';
-
-const AGENT_LABEL: Record<AgentName, string> = { 'claude-code': 'Claude Code', codex: 'Codex', 'gemini-cli': 'Gemini CLI', cursor: 'Cursor', opencode: 'OpenCode' };
+import { AGENT_LABEL, type AgentName } from '../sessions/agent-names.js';
 
 export const hooksText = {
   added: (hook: HookName, path: string) => `${hook}: installed, as a block in your existing hook, which still runs (${path})`,
@@ -59,10 +57,6 @@ export const hooksText = {
   agentPartly: (agent: string, path: string, missing: string[]) =>
     `${agent}: partly installed, without ${and(missing)} (${path}); lore hooks install --agent ${agent} completes it`,
   agentNotInstalled: (agent: string, path: string) => `${agent}: not installed (${path})`,
-  agentBadSettings: (path: string, why: string) => `cannot edit ${path}: ${why}`,
-  agentBadSettingsHint: (path: string, agent: AgentName) => `Fix ${path} (${AGENT_LABEL[agent]} reads it as JSON), then run the command again.`,
-  pluginNotLores: (path: string) => `${path} is a plugin of your own, not lore's; lore will not overwrite it`,
-  pluginNotLoresHint: (path: string) => `Rename or move ${path}, then run the command again.`,
   agentEventFailed: (agent: string, why: string) => `lore: could not record the ${AGENT_LABEL[agent as AgentName] ?? 'agent'} event (${why})`,
 };
 
