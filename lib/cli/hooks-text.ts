@@ -19,13 +19,6 @@ export const hooksText = {
   lefthookDone: (config: string, hooks: readonly HookName[]) => `${config} already runs lore's ${and(hooks)} hooks`,
   lefthookSection: (hook: HookName, run: string, stdin: boolean) => [`${hook}:`, '  commands:', '    lore:', `      run: ${run}`, ...(stdin ? ['      use_stdin: true'] : [])],
 
-  sharedHooks: (scope: string, dir: string) =>
-    `core.hooksPath comes from your ${scope} git config (${dir}): hooks there run in every repository, so lore does not write them`,
-  sharedHint: (ownHooks: string, calls: string[]) =>
-    `Give this repository its own hooks and run lore hooks install again: git config --local core.hooksPath '${ownHooks}'. ` +
-    `Or call lore's hooks from the shared ones yourself: ${calls.join(', ')}.`,
-  sharedCall: (hook: HookName, run: string, stdin: boolean) => `${run} from ${hook}${stdin ? ' (with its standard input)' : ''}`,
-
   deleted: (hook: HookName, path: string) => `${hook}: removed (deleted ${path}, which lore had created)`,
   removed: (hook: HookName, path: string) => `${hook}: removed lore's block; the rest of your hook stays (${path})`,
   configUnset: (keys: string[]) => `Removed from this repository's git config: ${keys.join(', ')}`,
