@@ -8,11 +8,11 @@ export const doctorSpec: CommandSpec = {
   }),
   describe: "Check lore's set-up here (hooks, PATH, notes config, remote, identity, index, nodegit): each problem with its fix",
   run: async (argv, cwd, io) => {
-    const [{ doctor }, text] = await Promise.all([import('../commands/doctor.js'), import('./doctor-text.js')]);
+    const [{ doctor }, { doctorMessages }, text] = await Promise.all([import('../commands/doctor.js'), import('../commands/doctor-messages.js'), import('./doctor-text.js')]);
     const report = await doctor({ cwd });
     if (argv.json) io.out(JSON.stringify(text.doctorJson(report), null, 2));
     else for (const line of text.doctorLines(report)) io.out(line);
     const problems = report.checks.filter((c) => c.status === 'problem').length;
-    if (problems > 0) throw new LoreError('PROBLEMS_FOUND', text.doctorText.problems(problems));
+    if (problems > 0) throw new LoreError('PROBLEMS_FOUND', doctorMessages.problems(problems));
   },
 };

@@ -47,7 +47,9 @@ export const hooksSpec: CommandSpec = {
     const agent = argv.agent as AgentName | undefined;
     if (action === AGENT_EVENT) {
       const { recordAgentEvent } = await import('../commands/hooks-agent-event.js');
-      await recordAgentEvent(String(argv.agent ?? 'claude-code'), await readStdin(), io);
+      const agentName = String(argv.agent ?? 'claude-code');
+      const failed = await recordAgentEvent(agentName, await readStdin());
+      if (failed !== null) io.err(hooksText.agentEventFailed(agentName, failed));
       return;
     }
     if (action === SESSION_ENDED && typeof argv.session === 'string') {
@@ -68,9 +70,14 @@ export const hooksSpec: CommandSpec = {
       if (changed > 0) io.out(hooksText.carried(changed));
       return;
     }
-    const hooks = await import('../commands/hooks.js');
-    if (action === 'install') hooks.installHooks({ cwd, showInLog, sync, agent }, io);
-    else if (action === 'uninstall') hooks.uninstallHooks({ cwd, sync, agent }, io);
-    else hooks.hooksStatus({ cwd, sync, agent, json: Boolean(argv.json) }, io);
+    const render = await import('./hooks-render.js');
+    let lines: string[];
+    if (action === 'install') lines = render.installLines((await import('../commands/hooks-install.js')).installHooks({ cwd, showInLog, sync, agent }));
+    else if (action === 'uninstall') lines = render.uninstallLines((await import('../commands/hooks-uninstall.js')).uninstallHooks({ cwd, sync, agent }));
+    else {
+      const status = (await import('../commands/hooks.js')).hooksStatus({ cwd, sync, agent });
+      lines = argv.json ? [JSON.stringify(render.statusJson(status), null, 2)] : render.statusLines(status);
+    }
+    for (const line of lines) io.out(line);
   },
 };

@@ -1,8 +1,6 @@
 /** Every line `lore hooks` prints, in one place. The hook scripts' own lines are in hooks/. */
 import type { HookName } from '../hooks/layout.js';
-import type { AgentName } from '../sessions/agent-names.js';
-
-const AGENT_LABEL: Record<AgentName, string> = { 'claude-code': 'Claude Code', codex: 'Codex', 'gemini-cli': 'Gemini CLI', cursor: 'Cursor', opencode: 'OpenCode' };
+import { AGENT_LABEL, type AgentName } from '../sessions/agent-names.js';
 
 export const hooksText = {
   added: (hook: HookName, path: string) => `${hook}: installed, as a block in your existing hook, which still runs (${path})`,
@@ -20,13 +18,6 @@ export const hooksText = {
   lefthookMerge: (hooks: readonly HookName[]) => `(If ${or(hooks)} sections are there already, add the lore: entries under their commands:.)`,
   lefthookDone: (config: string, hooks: readonly HookName[]) => `${config} already runs lore's ${and(hooks)} hooks`,
   lefthookSection: (hook: HookName, run: string, stdin: boolean) => [`${hook}:`, '  commands:', '    lore:', `      run: ${run}`, ...(stdin ? ['      use_stdin: true'] : [])],
-
-  sharedHooks: (scope: string, dir: string) =>
-    `core.hooksPath comes from your ${scope} git config (${dir}): hooks there run in every repository, so lore does not write them`,
-  sharedHint: (ownHooks: string, calls: string[]) =>
-    `Give this repository its own hooks and run lore hooks install again: git config --local core.hooksPath '${ownHooks}'. ` +
-    `Or call lore's hooks from the shared ones yourself: ${calls.join(', ')}.`,
-  sharedCall: (hook: HookName, run: string, stdin: boolean) => `${run} from ${hook}${stdin ? ' (with its standard input)' : ''}`,
 
   deleted: (hook: HookName, path: string) => `${hook}: removed (deleted ${path}, which lore had created)`,
   removed: (hook: HookName, path: string) => `${hook}: removed lore's block; the rest of your hook stays (${path})`,
@@ -59,10 +50,6 @@ export const hooksText = {
   agentPartly: (agent: string, path: string, missing: string[]) =>
     `${agent}: partly installed, without ${and(missing)} (${path}); lore hooks install --agent ${agent} completes it`,
   agentNotInstalled: (agent: string, path: string) => `${agent}: not installed (${path})`,
-  agentBadSettings: (path: string, why: string) => `cannot edit ${path}: ${why}`,
-  agentBadSettingsHint: (path: string, agent: AgentName) => `Fix ${path} (${AGENT_LABEL[agent]} reads it as JSON), then run the command again.`,
-  pluginNotLores: (path: string) => `${path} is a plugin of your own, not lore's; lore will not overwrite it`,
-  pluginNotLoresHint: (path: string) => `Rename or move ${path}, then run the command again.`,
   agentEventFailed: (agent: string, why: string) => `lore: could not record the ${AGENT_LABEL[agent as AgentName] ?? 'agent'} event (${why})`,
 };
 

@@ -1,4 +1,4 @@
-import { doctorText as t } from '../cli/doctor-text.js';
+import { doctorMessages as t } from './doctor-messages.js';
 import { isLoreError } from '../errors.js';
 import { configBool } from '../git/doctor-probe.js';
 import { AGENTS } from '../sessions/agent-events.js';

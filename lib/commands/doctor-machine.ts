@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
-import { doctorText as t } from '../cli/doctor-text.js';
+import { doctorMessages as t } from './doctor-messages.js';
 import { isLoreError } from '../errors.js';
 import { identityCli, mailmapEmailCli } from '../git/cli-commit.js';
 import type { RepoPlace } from '../git/doctor-probe.js';

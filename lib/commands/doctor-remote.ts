@@ -1,4 +1,4 @@
-import { doctorText as t } from '../cli/doctor-text.js';
+import { doctorMessages as t } from './doctor-messages.js';
 import { isLoreError } from '../errors.js';
 import { fetchRefspecs, isAncestor, refTip, remoteNames, remoteNotesTip } from '../git/doctor-probe.js';
 import { resolveRemote, trackingRef, trackingRefspec } from '../git/notes-sync.js';

@@ -1,4 +1,4 @@
-import { doctorText as t } from '../cli/doctor-text.js';
+import { doctorMessages as t } from './doctor-messages.js';
 import { repoPlace } from '../git/doctor-probe.js';
 import { isLoreError } from '../errors.js';
 import { ok, problem, warn, type Check } from './doctor-check.js';

@@ -1,4 +1,3 @@
-import { hooksText as t } from '../cli/hooks-text.js';
 import type { Io } from '../io.js';
 import { isAgent, parseAgentEvent, type AgentEvent } from '../sessions/agent-events.js';
 import { appendIndexLines, readIndex } from '../sessions/index-file.js';
@@ -17,11 +16,14 @@ import { sessionIndexPath } from './workspace.js';
  * every edit's: the log does not move, and a session's hooks installed mid-way still tell it).
  */
 
+/** sessionStart prints the new id: an agent's hook has no one to tell it to. */
+const SILENT: Io = { out: () => {}, err: () => {}, ask: async () => null, isTTY: false };
+
 /**
  * SessionStart also comes after a resume or a compaction, for a session the index knows:
  * it is active again (and may be on another branch), but it started when it first did.
  */
-async function start(e: AgentEvent, indexPath: string, io: Io): Promise<void> {
+async function start(e: AgentEvent, indexPath: string): Promise<void> {
   const branch = (await currentBranchCli(e.cwd, '-C')) ?? undefined;
   const id = normaliseId(e.id);
   const known = readIndex(indexPath, () => {}, (other) => other === id).sessions.get(id);
@@ -32,16 +34,16 @@ async function start(e: AgentEvent, indexPath: string, io: Io): Promise<void> {
   // Claude Code adds a SessionStart hook's output to the model's context: the id stays out of it.
   // `files: []`: lore's hooks see every edit, so until the first one the session edited nothing,
   // which is evidence at commit time, not the unknown of a session without file data.
-  await sessionStart({ indexPath, id: e.id, tool: e.agent, cwd: e.cwd, branch, files: [], log: e.log }, { ...io, out: () => {} });
+  await sessionStart({ indexPath, id: e.id, tool: e.agent, cwd: e.cwd, branch, files: [], log: e.log }, SILENT);
 }
 
-async function record(e: AgentEvent, io: Io): Promise<void> {
+async function record(e: AgentEvent): Promise<void> {
   const indexPath = await sessionIndexPath(e.cwd);
   const id = normaliseId(e.id);
   const a = e.action;
   switch (a.kind) {
     case 'start':
-      return start(e, indexPath, io);
+      return start(e, indexPath);
     case 'touch':
       return recordTouch(indexPath, id, a.files, { reopen: a.reopen });
     case 'committing': {
@@ -60,12 +62,16 @@ async function record(e: AgentEvent, io: Io): Promise<void> {
   }
 }
 
-/** Never fails the agent: whatever goes wrong costs one line on standard error, and exit 0. */
-export async function recordAgentEvent(agent: string, input: string, io: Io): Promise<void> {
+/**
+ * Never fails the agent: whatever goes wrong is returned, why it failed, for one line on
+ * standard error and exit 0; null when the event was recorded.
+ */
+export async function recordAgentEvent(agent: string, input: string): Promise<string | null> {
   try {
     if (!isAgent(agent)) throw new Error(`lore has no hooks for the agent '${agent}'`);
-    await record(parseAgentEvent(agent, input, process.cwd()), io);
+    await record(parseAgentEvent(agent, input, process.cwd()));
+    return null;
   } catch (e) {
-    io.err(t.agentEventFailed(agent, e instanceof Error ? e.message : String(e)));
+    return e instanceof Error ? e.message : String(e);
   }
 }

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { hooksText as t } from '../cli/hooks-text.js';
 import { LoreError } from '../errors.js';
 import { PROJECT } from './block.js';
 
@@ -33,7 +32,7 @@ export function planPluginInstall(top: string, command: string): { path: string;
   const text = pluginText(command);
   if (!existsSync(path)) return { path, text, result: 'created' };
   const current = readFileSync(path, 'utf8');
-  if (!isLores(current)) throw new LoreError('BAD_CONFIG', t.pluginNotLores(path), t.pluginNotLoresHint(path));
+  if (!isLores(current)) throw new LoreError('BAD_CONFIG', `${path} is a plugin of your own, not lore's; lore will not overwrite it`, `Rename or move ${path}, then run the command again.`);
   return { path, text, result: current === text ? 'unchanged' : 'updated' };
 }
 

@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFilesOrNone } from '../write-files.js';
-import { hooksText as t } from '../cli/hooks-text.js';
 import { LoreError } from '../errors.js';
-import { AGENTS, type AgentName } from '../sessions/agent-events.js';
+import { AGENT_LABEL, AGENTS, type AgentName } from '../sessions/agent-names.js';
 import { loreFallback } from './block.js';
 import { planPluginInstall, pluginInstalled, PLUGIN_FILE, removePlugin } from './agent-plugin.js';
 import { isRecord } from '../json-object.js';
@@ -136,6 +135,11 @@ function loreGroup(agent: FileAgent, matcher: string | undefined): Json {
   return { ...(matcher === undefined ? {} : { matcher }), hooks: [{ type: 'command', command: command(agent) }] };
 }
 
+/** Settings lore will not edit: the agent reads them too, so the user fixes them first. */
+function badSettings(path: string, agent: FileAgent, why: string): LoreError {
+  return new LoreError('BAD_CONFIG', `cannot edit ${path}: ${why}`, `Fix ${path} (${AGENT_LABEL[agent]} reads it as JSON), then run the command again.`);
+}
+
 /** The settings and their hooks object, checked enough that editing cannot lose anything. */
 function readSettings(path: string, agent: FileAgent): { text: string | null; settings: Json; hooks: Json } {
   const text = existsSync(path) ? readFileSync(path, 'utf8') : null;
@@ -144,15 +148,15 @@ function readSettings(path: string, agent: FileAgent): { text: string | null; se
     try {
       settings = JSON.parse(text);
     } catch (e) {
-      throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, `not valid JSON (${(e as Error).message})`), t.agentBadSettingsHint(path, agent));
+      throw badSettings(path, agent, `not valid JSON (${(e as Error).message})`);
     }
   }
-  if (!isRecord(settings)) throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, 'it is not a JSON object'), t.agentBadSettingsHint(path, agent));
+  if (!isRecord(settings)) throw badSettings(path, agent, 'it is not a JSON object');
   const hooks = settings.hooks ?? {};
-  if (!isRecord(hooks)) throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, '"hooks" is not an object'), t.agentBadSettingsHint(path, agent));
+  if (!isRecord(hooks)) throw badSettings(path, agent, '"hooks" is not an object');
   for (const { event } of AGENT_HOOKS[agent].events) {
     if (hooks[event] !== undefined && !Array.isArray(hooks[event])) {
-      throw new LoreError('BAD_CONFIG', t.agentBadSettings(path, `"hooks.${event}" is not a list`), t.agentBadSettingsHint(path, agent));
+      throw badSettings(path, agent, `"hooks.${event}" is not a list`);
     }
   }
   return { text, settings, hooks };
