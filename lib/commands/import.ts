@@ -48,7 +48,7 @@ export interface ImportOptions {
 export type ImportStep = { kind: 'scanning'; tool: ImportTool } | { kind: 'reading'; tool: ImportTool; read: number; total: number };
 
 export interface ImportDeps {
-  /** Told of each step as it starts (the CLI turns its spinner); the import yields to the event loop after each. */
+  /** Told of each step as it starts: the CLI's spinner shows it. */
   step?(step: ImportStep): void;
 }
 
