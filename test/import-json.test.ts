@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { importSessions } from '../lib/commands/import.js';
+import { importLines } from '../lib/cli/import-report.js';
+import { importSessions, type ImportStep } from '../lib/commands/import.js';
 import { readIndex } from '../lib/sessions/index-file.js';
 import { generatedId, writeClaudeLogs } from './helpers/claude-logs.js';
 import { lore, makeWorld } from './helpers/env.js';
@@ -54,16 +55,15 @@ test('an aborted import writes the logs it read, whole, and the next one reads t
     withBrokenFirstLog(claudeDir, 5);
     const indexPath = join(w.loreHome, 'sessions.jsonl');
     const opts = { claudeDir, codexDir: join(w.dir, 'none'), cwd: w.dir, env: w.env, dryRun: false, link: false, indexPath, statePath: join(w.loreHome, 'import-state.json') };
-    // The first log's warning comes while it is read: the abort lands mid-import, after that log.
+    // The step before the second log aborts: the abort lands mid-import, after the first log.
     const abort = new AbortController();
-    const out: string[] = [];
-    const io = { out: (l: string) => out.push(l), err: () => abort.abort(), ask: async () => null, isTTY: false };
-    const stopped = await importSessions({ ...opts, signal: abort.signal }, io);
+    const step = (s: ImportStep) => void (s.kind === 'reading' && s.read === 1 && abort.abort());
+    const stopped = await importSessions({ ...opts, signal: abort.signal }, { step });
     assert.equal([stopped.interrupted, stopped.read, stopped.total, stopped.lines.length], [true, 1, 5, 1]);
-    assert.is(out[0], `claude-code: 1 session(s) imported (1 new, 0 updated) from 1 log file(s) in ${claudeDir}`);
+    assert.is(importLines(stopped, opts)[0], `claude-code: 1 session(s) imported (1 new, 0 updated) from 1 log file(s) in ${claudeDir}`);
     assert.equal([...readIndex(indexPath, (m) => assert.unreachable(m)).sessions.keys()], [generatedId(0)]);
 
-    const rest = await importSessions(opts, { ...io, out: () => {}, err: () => {} });
+    const rest = await importSessions(opts);
     assert.equal([rest.interrupted, rest.read, rest.lines.length], [false, 5, 4]);
     assert.equal([...readIndex(indexPath, (m) => assert.unreachable(m)).sessions.keys()].sort(), [0, 1, 2, 3, 4].map(generatedId));
   } finally {

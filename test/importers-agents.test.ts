@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { importSessions } from '../lib/commands/import.js';
+import { runImport } from '../lib/cli/import-run.js';
 import { readAmpThread } from '../lib/sessions/importers/amp.js';
 import { readCopilotLines } from '../lib/sessions/importers/copilot-cli.js';
 import { readCursorLines } from '../lib/sessions/importers/cursor.js';
@@ -170,7 +170,7 @@ imp.before.each((ctx) => {
 imp.after.each((ctx) => rmSync(ctx.w.dir, { recursive: true, force: true }));
 
 imp('finds each tool at its default place; each session has its fields and its log path', async ({ w }) => {
-  const r = await importSessions(w.opts, w.io);
+  const r = await runImport(w.opts, w.io);
   const cursorDir = join(w.home, '.cursor', 'projects');
   const copilotDir = join(w.home, '.copilot', 'session-state');
   const ampDir = join(w.home, '.local', 'share', 'amp', 'threads');
@@ -198,16 +198,16 @@ imp("a Cursor transcript written here starts when the file was created and ends 
   const { birthtimeMs } = statSync(transcript);
   const end = Math.floor(birthtimeMs / 1000) + 3600;
   utimesSync(transcript, end, end);
-  await importSessions(w.opts, w.io);
+  await runImport(w.opts, w.io);
   const s = w.sessions().get('fresh')!;
   // The index keeps whole seconds; a file system without birth times would give the mtime.
   assert.equal([s.startedAt, s.endedAt], [birthtimeMs > 0 ? Math.floor(birthtimeMs / 1000) * 1000 : end * 1000, end * 1000]);
 });
 
 imp('importing twice appends nothing; a grown event stream or a rewritten thread adds only what changed', async ({ w }) => {
-  await importSessions(w.opts, w.io);
+  await runImport(w.opts, w.io);
   const before = text(w.opts.indexPath);
-  assert.is((await importSessions(w.opts, w.io)).lines.length, 0);
+  assert.is((await runImport(w.opts, w.io)).lines.length, 0);
   assert.is(text(w.opts.indexPath), before);
 
   const events = join(w.home, '.copilot', 'session-state', COPILOT_ID, 'events.jsonl');
@@ -226,7 +226,7 @@ imp('importing twice appends nothing; a grown event stream or a rewritten thread
     { role: 'user', messageId: 7, content: [{ type: 'tool_result', toolUseID: 'x1', run: { status: 'done' } }] },
   );
   writeFileSync(thread, JSON.stringify(doc, null, 2));
-  const r = await importSessions(w.opts, w.io);
+  const r = await runImport(w.opts, w.io);
   assert.equal(r.lines, [
     { id: COPILOT_ID, files: ['/Users/test/project/README.md'], endedAt: ms('2026-05-12T00:25:01.000Z') },
     { id: AMP_PLAN, files: [`${AMP_REPO}/cli.ts`], endedAt: ms('2026-02-28T01:20:00.000Z') },
@@ -239,7 +239,7 @@ imp("an older Copilot CLI build's <uuid>.jsonl is found beside the session direc
   writeFileSync(join(state, `${legacyId}.jsonl`), text(COPILOT_LOG).replace(COPILOT_ID, legacyId));
   mkdirSync(join(state, COPILOT_ID, 'checkpoints'));
   writeFileSync(join(state, COPILOT_ID, 'checkpoints', 'index.jsonl'), '{"not":"a session"}\n');
-  await importSessions(w.opts, w.io);
+  await runImport(w.opts, w.io);
   assert.match(w.out.join('\n'), `copilot-cli: 2 session(s) imported (2 new, 0 updated) from 2 log file(s) in ${state}`);
   assert.is(w.sessions().get(legacyId)!.log, join(state, `${legacyId}.jsonl`));
 });
@@ -249,11 +249,11 @@ imp('a corrupt line or thread is reported and skipped; the rest is imported and 
   writeFileSync(events, text(events).replace('\n', '\n{"type":"session.model_change","da\n'));
   const broken = join(w.home, '.local', 'share', 'amp', 'threads', 'T-broken.json');
   writeFileSync(broken, '{"v": 3, "id": "T-broken", "messages": [');
-  await importSessions(w.opts, w.io);
+  await runImport(w.opts, w.io);
   assert.equal(w.err, [`Warning: ${events}: skipped 1 line(s) that are not JSON objects`, `Warning: ${broken}: skipped 1 line(s) that are not JSON objects`]);
   assert.equal(w.sessions().get(COPILOT_ID)!.files, COPILOT.files);
   assert.ok(w.sessions().has(AMP_EDIT));
-  await importSessions(w.opts, w.io);
+  await runImport(w.opts, w.io);
   assert.is(w.err.length, 2);
 });
 
@@ -264,14 +264,14 @@ imp("each tool's own override variable, and --from, point it elsewhere", async (
   cpSync(join(w.home, '.local', 'share'), join(moved, 'data'), { recursive: true });
   rmSync(w.home, { recursive: true });
   const env = { HOME: w.home, COPILOT_HOME: join(moved, 'copilot'), CURSOR_CONFIG_DIR: join(moved, 'cursor'), XDG_DATA_HOME: join(moved, 'data') };
-  await importSessions({ ...w.opts, env }, w.io);
+  await runImport({ ...w.opts, env }, w.io);
   assert.equal(w.out.slice(2).map((l) => l.split(' in ')[1]), [join(moved, 'cursor', 'projects'), join(moved, 'copilot', 'session-state'), join(moved, 'data', 'amp', 'threads')]);
   assert.is(w.sessions().size, 4);
 
   // --from names the directory itself, whatever the environment says.
   const { io, out } = recordingIo();
   const fresh = { indexPath: join(w.dir, 'other', 'sessions.jsonl'), statePath: join(w.dir, 'other', 'import-state.json') };
-  await importSessions({ ...w.opts, ...fresh, from: { amp: join(moved, 'data', 'amp', 'threads') } }, io);
+  await runImport({ ...w.opts, ...fresh, from: { amp: join(moved, 'data', 'amp', 'threads') } }, io);
   assert.equal(out.slice(2), [`amp: 2 session(s) imported (2 new, 0 updated) from 2 log file(s) in ${join(moved, 'data', 'amp', 'threads')}`]);
 });
 

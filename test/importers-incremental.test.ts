@@ -6,7 +6,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Io } from '../lib/io.js';
 import { recordingIo } from './helpers/io.js';
-import { defaultLogDirs, importSessions, type ImportOptions } from '../lib/commands/import.js';
+import { runImport } from '../lib/cli/import-run.js';
+import { defaultLogDirs, type ImportOptions } from '../lib/commands/import.js';
 import { readIndex } from '../lib/sessions/index-file.js';
 import type { Session } from '../lib/sessions/session.js';
 
@@ -78,7 +79,7 @@ imp.before.each((ctx) => {
 imp.after.each((ctx) => rmSync(ctx.w.dir, { recursive: true, force: true }));
 
 imp('imports every log once, one line per session, and says how many', async ({ w }) => {
-  const r = await importSessions(w.opts, w.io);
+  const r = await runImport(w.opts, w.io);
   assert.is(r.lines.length, 12);
   const all = sessions(w);
   assert.equal([...all.keys()].sort(), ALL_IDS);
@@ -102,16 +103,16 @@ imp('imports every log once, one line per session, and says how many', async ({ 
 });
 
 imp('importing twice appends nothing the second time', async ({ w }) => {
-  await importSessions(w.opts, w.io);
+  await runImport(w.opts, w.io);
   const before = indexText(w);
-  const r = await importSessions(w.opts, w.io);
+  const r = await runImport(w.opts, w.io);
   assert.is(r.lines.length, 0);
   assert.is(indexText(w), before);
   assert.match(w.out.at(-2)!, /^claude-code: 0 session\(s\) imported/);
 });
 
 imp('a grown log adds only what is new: a later end and the new files', async ({ w }) => {
-  await importSessions(w.opts, w.io);
+  await runImport(w.opts, w.io);
   const before = indexText(w);
   const log = w.claudeLog('example-claude-code.jsonl');
   appendFileSync(
@@ -126,7 +127,7 @@ imp('a grown log adds only what is new: a later end and the new files', async ({
       message: { role: 'assistant', content: [{ type: 'tool_use', id: 't', name: 'Write', input: { file_path: '/Users/aidancunniffe/Desktop/ghq/src/new.ts', content: '' } }] },
     }) + '\n',
   );
-  const r = await importSessions(w.opts, w.io);
+  const r = await runImport(w.opts, w.io);
   assert.equal(r.lines, [{ id: 'cb947e5b-246e-4253-a953-631f7e464c6b', files: ['/Users/aidancunniffe/Desktop/ghq/src/new.ts'], endedAt: ms('2025-09-11T14:00:00Z') }]);
   assert.is(indexText(w), before + '{"id":"cb947e5b-246e-4253-a953-631f7e464c6b","ended_at":"2025-09-11T14:00:00Z","files":["/Users/aidancunniffe/Desktop/ghq/src/new.ts"]}\n');
   const s = sessions(w).get('cb947e5b-246e-4253-a953-631f7e464c6b')!;
@@ -138,7 +139,7 @@ imp('a grown log adds only what is new: a later end and the new files', async ({
 imp('a truncated last line is left for next time, then read once it is whole', async ({ w }) => {
   const log = w.claudeLog('hand-truncated.jsonl');
   const whole = readFileSync(log, 'utf8');
-  await importSessions(w.opts, w.io);
+  await runImport(w.opts, w.io);
   const id = '0a1b2c3d-0000-4000-8000-000000000003';
   assert.equal(sessions(w).get(id)!.files, ['/home/dev/api/src/server.ts']);
   const state = JSON.parse(readFileSync(w.opts.statePath, 'utf8'));
@@ -148,7 +149,7 @@ imp('a truncated last line is left for next time, then read once it is whole', a
   const partial = lines.at(-1)!;
   const full = wholeTruncatedLine(partial);
   appendFileSync(log, full.slice(partial.length) + '\n');
-  const r = await importSessions(w.opts, w.io);
+  const r = await runImport(w.opts, w.io);
   assert.equal(r.lines, [{ id, files: ['/home/dev/api/src/late.ts'], endedAt: ms('2026-02-01T12:02:00Z') }]);
   assert.equal(sessions(w).get(id)!.files, ['/home/dev/api/src/server.ts', '/home/dev/api/src/late.ts']);
 });
@@ -176,24 +177,24 @@ imp('a last line that ends in a newline but is not JSON yet is left too', async 
   const log = w.claudeLog('hand-first-prompt.jsonl');
   const size = statSync(log).size;
   appendFileSync(log, '{"type":"assistant","sessionId":\n');
-  await importSessions(w.opts, w.io);
+  await runImport(w.opts, w.io);
   const state = JSON.parse(readFileSync(w.opts.statePath, 'utf8'));
   assert.is(state.logs[log].offset, size);
   assert.not.ok(w.err.some((l) => l.includes('hand-first-prompt')));
 });
 
 imp('a log that shrank was rewritten and is read from the start', async ({ w }) => {
-  await importSessions(w.opts, w.io);
+  await runImport(w.opts, w.io);
   const log = w.codexLog(OLD_CODEX);
   writeFileSync(log, readFileSync(log, 'utf8').split('\n').slice(0, 5).join('\n') + '\n');
-  const r = await importSessions(w.opts, w.io);
+  const r = await runImport(w.opts, w.io);
   assert.is(r.lines.length, 1);
   assert.is(r.lines[0].tool, 'codex');
   assert.is(r.lines[0].cwd, '/home/dev/legacy');
 });
 
 imp('--since skips sessions that ended before it, and a later import still finds them', async ({ w }) => {
-  const r = await importSessions({ ...w.opts, since: ms('2026-01-01T00:00:00Z') }, w.io);
+  const r = await runImport({ ...w.opts, since: ms('2026-01-01T00:00:00Z') }, w.io);
   assert.equal(r.lines.map((l) => l.id).sort(), [
     '019b7f94-51b4-7593-922e-ba12b5b73b52',
     '0a1b2c3d-0000-4000-8000-000000000001',
@@ -201,13 +202,13 @@ imp('--since skips sessions that ended before it, and a later import still finds
     '0a1b2c3d-0000-4000-8000-000000000003',
   ]);
   assert.ok(w.out.includes('claude-code: skipped 6 session(s) that ended before 2026-01-01T00:00:00.000Z'), w.out.join('\n'));
-  const later = await importSessions(w.opts, w.io);
+  const later = await runImport(w.opts, w.io);
   assert.is(later.lines.length, 8);
   assert.equal([...sessions(w).keys()].sort(), ALL_IDS);
 });
 
 imp('--dry-run reports what it would do and writes neither index nor state', async ({ w }) => {
-  const r = await importSessions({ ...w.opts, dryRun: true }, w.io);
+  const r = await runImport({ ...w.opts, dryRun: true }, w.io);
   assert.is(r.lines.length, 12);
   assert.not.ok(existsSync(w.opts.indexPath));
   assert.not.ok(existsSync(w.opts.statePath));
@@ -217,16 +218,16 @@ imp('--dry-run reports what it would do and writes neither index nor state', asy
 
 imp('a missing directory is 0 sessions for that tool', async ({ w }) => {
   const missing = join(w.dir, 'nowhere', 'sessions');
-  const r = await importSessions({ ...w.opts, codexDir: missing }, w.io);
+  const r = await runImport({ ...w.opts, codexDir: missing }, w.io);
   assert.is(r.lines.length, 9);
   assert.is(w.out[1], `codex: 0 session(s) found in ${missing} (no such directory)`);
   assert.equal(r.tools[1], { tool: 'codex', dir: missing, found: false, logs: 0, read: 0, newSessions: 0, updatedSessions: 0, skippedSince: 0 });
 });
 
 imp('a corrupt state is a warning, and every log is read again', async ({ w }) => {
-  await importSessions(w.opts, w.io);
+  await runImport(w.opts, w.io);
   writeFileSync(w.opts.statePath, '{"version":1,"logs":');
-  const r = await importSessions(w.opts, w.io);
+  const r = await runImport(w.opts, w.io);
   assert.ok(w.err.some((l) => l.startsWith(`Warning: ${w.opts.statePath} is not an import state`)), w.err.join('\n'));
   assert.is(r.lines.length, 12);
   // Lines written twice fold to the same sessions.
@@ -235,7 +236,7 @@ imp('a corrupt state is a warning, and every log is read again', async ({ w }) =
 });
 
 imp("a sub-agent's transcript (Claude Code 2.1 layout) adds its files to the parent session only", async ({ w }) => {
-  await importSessions(w.opts, w.io);
+  await runImport(w.opts, w.io);
   const parent = '5c0375b4-57a5-4f26-b12d-d022ee4e51b7';
   const agentLog = join(dirname(w.claudeLog(`${parent}.jsonl`)), parent, 'subagents', 'agent-a2271d1.jsonl');
   mkdirSync(dirname(agentLog), { recursive: true });
@@ -249,7 +250,7 @@ imp("a sub-agent's transcript (Claude Code 2.1 layout) adds its files to the par
       .map((o) => JSON.stringify(o) + '\n')
       .join(''),
   );
-  const r = await importSessions(w.opts, w.io);
+  const r = await runImport(w.opts, w.io);
   assert.equal(r.lines, [{ id: parent, files: ['/path/to/Demo/todo-app/package.json'] }]);
   const s = sessions(w).get(parent)!;
   assert.is(s.cwd, '/path/to/Demo');
@@ -259,10 +260,10 @@ imp("a sub-agent's transcript (Claude Code 2.1 layout) adds its files to the par
 });
 
 imp('the state forgets logs that were deleted', async ({ w }) => {
-  await importSessions(w.opts, w.io);
+  await runImport(w.opts, w.io);
   const log = w.claudeLog('hand-first-prompt.jsonl');
   rmSync(log);
-  const r = await importSessions(w.opts, w.io);
+  const r = await runImport(w.opts, w.io);
   assert.is(r.lines.length, 0);
   const logs = JSON.parse(readFileSync(w.opts.statePath, 'utf8')).logs;
   assert.is(Object.keys(logs).length, 11);
@@ -273,7 +274,7 @@ imp('a legacy Codex log ends at its mtime', async ({ w }) => {
   const log = w.codexLog(OLD_CODEX);
   const end = ms('2025-08-20T15:00:00Z');
   utimesSync(log, end / 1000, end / 1000);
-  await importSessions(w.opts, w.io);
+  await runImport(w.opts, w.io);
   assert.is(sessions(w).get('5a1d4c2e-1111-4222-8333-944455556666')!.endedAt, end);
 });
 

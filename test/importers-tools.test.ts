@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { importWorld, type ImportWorld } from './helpers/import-world.js';
-import { importSessions } from '../lib/commands/import.js';
+import { runImport } from '../lib/cli/import-run.js';
 import { readAiderHistory } from '../lib/sessions/importers/aider.js';
 import { readGeminiChat } from '../lib/sessions/importers/gemini-cli.js';
 import { summarise } from '../lib/sessions/importers/progress.js';
@@ -133,7 +133,7 @@ imp.before.each((ctx) => {
 imp.after.each((ctx) => rmSync(ctx.w.dir, { recursive: true, force: true }));
 
 imp('finds both tools at their default places, one session per chat and per run, with the log path', async ({ w }) => {
-  const r = await importSessions(w.opts, w.io);
+  const r = await runImport(w.opts, w.io);
   const chats = join(w.opts.env!.HOME!, '.gemini', 'tmp');
   const history = join(w.opts.cwd!, '..', '.aider.chat.history.md');
   assert.equal(w.out.slice(2), [
@@ -161,10 +161,10 @@ imp('finds both tools at their default places, one session per chat and per run,
 });
 
 imp('importing twice appends nothing; a grown history or a rewritten chat adds only what changed', async ({ w }) => {
-  await importSessions(w.opts, w.io);
+  await runImport(w.opts, w.io);
   const index = () => readFileSync(w.opts.indexPath, 'utf8');
   const before = index();
-  assert.is((await importSessions(w.opts, w.io)).lines.length, 0);
+  assert.is((await runImport(w.opts, w.io)).lines.length, 0);
   assert.is(index(), before);
 
   const history = join(w.opts.cwd!, '..', '.aider.chat.history.md');
@@ -180,7 +180,7 @@ imp('importing twice appends nothing; a grown history or a rewritten chat adds o
     toolCalls: [{ name: 'write_file', args: { file_path: '/Users/svarlamov/projects/testing-git/README.md' }, status: 'success' }],
   });
   writeFileSync(chat, JSON.stringify(doc, null, 2));
-  const r = await importSessions(w.opts, w.io);
+  const r = await runImport(w.opts, w.io);
   const newRun = r.lines.find((l) => l.tool === 'aider')!;
   assert.equal(
     r.lines.filter((l) => l !== newRun),
@@ -193,29 +193,29 @@ imp('a chat that is not JSON is reported and skipped; the others are still impor
   const broken = join(w.opts.env!.HOME!, '.gemini', 'tmp', 'ffff', 'chats', 'session-2026-01-01T00-00-deadbeef.json');
   mkdirSync(dirname(broken), { recursive: true });
   writeFileSync(broken, '{"sessionId": "cut off in the middle');
-  const r = await importSessions(w.opts, w.io);
+  const r = await runImport(w.opts, w.io);
   assert.equal(w.err, [`Warning: ${broken}: skipped 1 line(s) that are not JSON objects`]);
   assert.ok(w.sessions().has(GEMINI_ID));
   assert.is(r.lines.length, 4);
   // Remembered as read: the next import does not warn again until the file changes.
-  await importSessions(w.opts, w.io);
+  await runImport(w.opts, w.io);
   assert.is(w.err.length, 1);
 });
 
 imp('--from points a tool elsewhere; a missing place is said, a tool without logs stays quiet', async ({ w }) => {
   const missing = join(w.dir, 'nowhere');
-  await importSessions({ ...w.opts, cwd: w.dir, from: { 'gemini-cli': missing } }, w.io);
+  await runImport({ ...w.opts, cwd: w.dir, from: { 'gemini-cli': missing } }, w.io);
   assert.equal(w.out.slice(2), [`gemini-cli: 0 session(s) found in ${missing} (no such directory)`]);
 });
 
 imp("the histories of repositories the index knows are read from anywhere, and a run's end may be the file's mtime", async ({ w }) => {
-  await importSessions(w.opts, w.io);
+  await runImport(w.opts, w.io);
   const history = resolve(w.opts.cwd!, '..', '.aider.chat.history.md');
   rmSync(join(dirname(history), '.aider.input.history'));
   const end = ms('2026-02-03T15:00:00Z');
   utimesSync(history, end / 1000, end / 1000);
   rmSync(w.opts.statePath);
-  await importSessions({ ...w.opts, cwd: w.dir }, w.io);
+  await runImport({ ...w.opts, cwd: w.dir }, w.io);
   const last = [...w.sessions().values()].filter((s) => s.tool === 'aider').at(-1)!;
   assert.is(last.endedAt, end);
 });

@@ -1,31 +1,33 @@
-import type { ImportOptions, ImportResult, ToolReport } from '../commands/import.js';
-import type { PlannedLink } from '../links/apply.js';
+import type { ImportOptions, ImportResult, ImportStep, ToolReport } from '../commands/import.js';
 import { shortId } from '../sessions/session.js';
 import { importText } from './import-text.js';
-import type { Io } from '../io.js';
 import { linkText } from './link-text.js';
 
-/** What `lore import` read: a line (or two) per tool. */
-export function printImport(result: ImportResult, reported: ToolReport[], opts: Pick<ImportOptions, 'dryRun' | 'since' | 'indexPath'>, io: Io): void {
-  const say = (line: string) => io.out(opts.dryRun ? importText.dryRun(line) : line);
-  for (const r of reported) {
+/** The progress line of an import's step. */
+export function stepText(step: ImportStep): string {
+  return step.kind === 'scanning' ? importText.scanning(step.tool) : importText.reading(step.tool, step.read, step.total);
+}
+
+/** What `lore import` read, a line (or two) per tool, then what it linked (one entry, a line per link). */
+export function importLines(result: ImportResult, opts: Pick<ImportOptions, 'dryRun' | 'since' | 'indexPath'>): string[] {
+  const lines: string[] = [];
+  const say = (line: string) => lines.push(opts.dryRun ? importText.dryRun(line) : line);
+  for (const r of result.reported) {
     if (!r.found) say(importText.noDirectory(r.tool, r.dir));
     else say(importText.imported(r.tool, r.newSessions, r.updatedSessions, result.interrupted ? r.read : r.logs, r.dir));
     if (r.skippedSince > 0) say(importText.skippedSince(r.tool, r.skippedSince, new Date(opts.since!).toISOString()));
   }
-  if (opts.dryRun) io.out(importText.wouldAppend(result.lines.length, opts.indexPath));
-}
-
-/** What it linked, after: linking comes once the index is written. */
-export function printLinks(links: PlannedLink[], io: Io): void {
-  if (links.length > 0) io.out(links.map((l) => linkText.linked(shortId(l.session), l.short)).join('\n'));
+  if (opts.dryRun) lines.push(importText.wouldAppend(result.lines.length, opts.indexPath));
+  if (result.links.length > 0) lines.push(result.links.map((l) => linkText.linked(shortId(l.session), l.short)).join('\n'));
+  return lines;
 }
 
 /**
  * `lore import --json`: the same report as one object, for scripts. Sessions count once
  * per tool as in the lines: `added` got their first index line, `updated` got more.
  */
-export function importJson(result: ImportResult, reported: ToolReport[], dryRun: boolean): string {
+export function importJson(result: ImportResult, dryRun: boolean): string {
+  const reported = result.reported;
   const sum = (f: (t: ToolReport) => number) => reported.reduce((n, t) => n + f(t), 0);
   return JSON.stringify({
     dry_run: dryRun,

@@ -44,9 +44,9 @@ export const importSpec: CommandSpec = {
     const since = parseSince(argv.since);
     const from = parseFrom(argv.from);
     const sessionIndex = await sessionIndexPath(cwd);
-    const { importSessions, importStatePath } = await import('../commands/import.js');
+    const [{ importStatePath }, { runImport }] = await Promise.all([import('../commands/import.js'), import('./import-run.js')]);
     const interrupt = interruptSignal();
-    const result = await importSessions(
+    const result = await runImport(
       {
         claudeDir: argv['claude-dir'] as string | undefined,
         codexDir: argv['codex-dir'] as string | undefined,
@@ -58,9 +58,9 @@ export const importSpec: CommandSpec = {
         indexPath: sessionIndex,
         statePath: importStatePath(sessionIndex),
         signal: interrupt.signal,
-        json: Boolean(argv.json),
       },
       io,
+      Boolean(argv.json),
     ).finally(interrupt.dispose);
     if (result.interrupted) throw new Interrupted(importText.interrupted(result.read, result.total));
   },

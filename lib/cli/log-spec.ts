@@ -1,3 +1,4 @@
+import { depsOf } from '../commands/deps.js';
 import { LoreError } from '../errors.js';
 import type { CommandSpec } from './command.js';
 import { optionTable } from './option-table.js';
@@ -11,7 +12,7 @@ export const logSpec: CommandSpec = {
   run: async (argv, cwd, io) => {
     if (argv.json && argv.markdown) throw new LoreError('BAD_ARGUMENT', 'give --markdown or --json, not both');
     const [{ sessionsLog }, text] = await Promise.all([import('../commands/sessions-log.js'), import('./log-text.js')]);
-    const result = await sessionsLog({ cwd, range: argv.range as string | undefined }, io);
+    const result = await sessionsLog({ cwd, range: argv.range as string | undefined }, depsOf(io));
     if (argv.json) io.out(JSON.stringify(text.logJson(result), null, 2));
     else for (const line of argv.markdown ? text.logMarkdown(result) : text.logLines(result)) io.out(line);
   },

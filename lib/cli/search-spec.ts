@@ -1,3 +1,4 @@
+import { depsOf } from '../commands/deps.js';
 import { LoreError } from '../errors.js';
 import type { CommandSpec } from './command.js';
 import { optionTable } from './option-table.js';
@@ -14,7 +15,7 @@ export const searchSpec: CommandSpec = {
     const text = String(argv.text ?? '');
     if (text.trim() === '') throw new LoreError('BAD_ARGUMENT', searchText.noText);
     const { searchSessions, searchJson } = await import('../commands/search.js');
-    const result = await searchSessions({ cwd, text, limit: limitOf(argv.limit) }, io);
+    const result = await searchSessions({ cwd, text, limit: limitOf(argv.limit) }, depsOf(io));
     if (argv.json) io.out(JSON.stringify(searchJson(result), null, 2));
     else for (const line of searchText.lines(result)) io.out(line);
   },

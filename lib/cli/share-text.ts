@@ -1,8 +1,6 @@
-/** Every line `lore share` prints, and the records' commit messages, in one place. */
+/** Every line `lore share` prints, in one place (what it writes to git: commands/sync-messages.ts). */
 import type { ShareSetting } from '../git/share-config.js';
 import type { RecordsSync } from '../commands/sync-records.js';
-
-const records = (n: number) => (n === 1 ? '1 session record' : `${n} session records`);
 
 const WHAT: Record<ShareSetting, string> = {
   summary: 'each linked session\'s id, tool, model, times, branch, edited files, number of prompts and title',
@@ -28,10 +26,4 @@ export const shareText = {
   /** `lore sync`'s line about records, when any moved. */
   synced: (r: RecordsSync, remote: string) =>
     `Session records: wrote ${r.written}, pulled ${r.pulled}, pushed ${r.pushed} to ${remote}`,
-  commitMessage: (n: number) => `lore share: ${records(n)}\n`,
-  mergeMessage: (remote: string) => `lore: merge session records from ${remote}\n`,
-  fastForward: (remote: string) => `lore sync: fast-forward session records to ${remote}`,
-  busy: 'refs/lore/sessions kept changing under lore; nothing was written',
-  gaveUp: (remote: string, attempts: number) => `${remote} kept changing: session records not pushed after ${attempts} attempts; everything is kept locally`,
-  gaveUpHint: 'Run lore sync again in a moment.',
 };

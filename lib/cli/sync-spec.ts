@@ -1,3 +1,4 @@
+import { depsOf } from '../commands/deps.js';
 import type { CommandSpec } from './command.js';
 import { optionTable } from './option-table.js';
 
@@ -10,7 +11,7 @@ export const syncSpec: CommandSpec = {
   describe: 'Share links through a git remote: fetch, merge and push refs/notes/lore',
   run: async (argv, cwd, io) => {
     const [{ sync }, { syncText }] = await Promise.all([import('../commands/sync.js'), import('./sync-text.js')]);
-    const result = await sync({ cwd, remote: argv.remote as string | undefined, carry: argv.carry !== false, warn: (line) => io.err(line) });
+    const result = await sync({ cwd, remote: argv.remote as string | undefined, carry: argv.carry !== false }, depsOf(io));
     if (argv.json) io.out(JSON.stringify(syncText.json(result), null, 2));
     else if (!argv.quiet) for (const line of syncText.lines(result)) io.out(line);
   },

@@ -16,11 +16,6 @@ export const syncText = {
     ...(r.records.written + r.records.pulled + r.records.pushed > 0 ? [shareText.synced(r.records, r.remote)] : []),
   ],
   json: (r: SyncResult) => ({ remote: r.remote, pulled: r.pulled, pushed: r.pushed, carried: r.carried && carryJson(r.carried), records: r.records }),
-  gaveUp: (remote: string, attempts: number) =>
-    `${remote} kept changing: links not pushed after ${attempts} attempts; everything is kept locally`,
-  gaveUpHint: 'Run lore sync again in a moment.',
-  mergeMessage: (remote: string) => `lore: merge links from ${remote}\n`,
-  fastForward: (remote: string) => `lore sync: fast-forward to ${remote}`,
 
   setupAdded: (remote: string, refspec: string) =>
     `Added ${refspec} to remote.${remote}.fetch: git fetch ${remote} now brings ${refspec.includes('refs/lore/') ? 'session records' : 'links'} too`,

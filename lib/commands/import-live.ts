@@ -1,6 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Io } from '../io.js';
 import { readIndex } from '../sessions/index-file.js';
 import { claudeCodeIdFromPath } from '../sessions/importers/claude-code.js';
 import { codexIdFromPath } from '../sessions/importers/codex.js';
@@ -19,8 +18,6 @@ import { stampIndex, type IndexStamp } from './quiet-marker.js';
  * only adds to what the index knows.
  */
 export const LIVE_LOG_MS = 10 * 60_000;
-
-const silent: Io = { out: () => {}, err: () => {}, ask: async () => null, isTTY: false };
 
 /** Claude Code names a project's directory after its cwd, each character but letters and digits made `-`. */
 function claudeProjectName(dir: string): string {
@@ -88,7 +85,7 @@ export async function importLiveLogs(indexPath: string, root: string | null, now
         }
         return withoutLiveSessions(indexPath, tool, recent);
       };
-      await importSessions({ indexPath, statePath: importStatePath(indexPath), choose, dryRun: false, link: false }, silent);
+      await importSessions({ indexPath, statePath: importStatePath(indexPath), choose, dryRun: false, link: false });
     } catch {
       // Only an aid to --current: a log lore cannot read must not stop the link.
     }

@@ -1,16 +1,16 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { importText } from '../cli/import-text.js';
-import type { Io } from '../io.js';
 import type { IndexLine } from '../sessions/index-line.js';
 import type { ImportContext, Importer } from '../sessions/importers/importer.js';
 import { changeLine, type LogProgress } from '../sessions/importers/progress.js';
 import type { LogState } from '../sessions/importers/state.js';
+import type { Warn } from './deps.js';
+import { importWarnings } from './import-warnings.js';
 
 /** What one log added: its new index lines, and its state to remember (none: read it again next time). */
 export type LogOutcome = 'unchanged' | { lines: IndexLine[]; state?: LogState; skipped: number };
 
 /** Reads what one log added since `known`; a log that cannot be read is warned about and left as it was. */
-export function importLog(importer: Importer, path: string, known: LogState | undefined, since: number | undefined, ctx: ImportContext, io: Io): LogOutcome {
+export function importLog(importer: Importer, path: string, known: LogState | undefined, since: number | undefined, ctx: ImportContext, warn: Warn): LogOutcome {
   let bytes: Buffer;
   let size: number;
   let mtimeMs: number;
@@ -24,7 +24,7 @@ export function importLog(importer: Importer, path: string, known: LogState | un
     if (known && importer.shape === 'lines' && size >= known.offset) from = known.offset;
     bytes = readBytes(path, from, size);
   } catch (e) {
-    io.err(importText.unreadableLog(path, reason(e)));
+    warn(importWarnings.unreadableLog(path, reason(e)));
     return 'unchanged';
   }
   const log = { path, mtimeMs, birthtimeMs };
@@ -42,7 +42,7 @@ export function importLog(importer: Importer, path: string, known: LogState | un
     ({ sessions, malformed } = importer.readDocument(bytes.toString('utf8'), log, ctx));
   }
   for (const p of sessions) p.log = path;
-  if (malformed > 0) io.err(importText.malformed(path, malformed));
+  if (malformed > 0) warn(importWarnings.malformed(path, malformed));
   const before = new Map((from > 0 || importer.shape === 'document' ? (known?.sessions ?? []) : []).map((p) => [p.id, p]));
   const outcome = { lines: [] as IndexLine[], skipped: 0 };
   for (const p of sessions) {

@@ -1,7 +1,5 @@
 import { homedir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
-import { importText } from '../cli/import-text.js';
-import { type Io, startProgress } from '../io.js';
 import { appendIndexLines, readIndex } from '../sessions/index-file.js';
 import type { IndexLine } from '../sessions/index-line.js';
 import { claudeCode } from '../sessions/importers/claude-code.js';
@@ -11,7 +9,8 @@ import type { ImportContext, Importer } from '../sessions/importers/importer.js'
 import type { ImportTool } from '../sessions/importers/progress.js';
 import type { PlannedLink } from '../links/apply.js';
 import { importLog, reason } from './import-log.js';
-import { importJson, printImport, printLinks } from '../cli/import-report.js';
+import { importWarnings } from './import-warnings.js';
+import type { Warn } from './deps.js';
 import { linkEndedSessions } from './link-session-end.js';
 import { readImportState, writeImportState, type ImportState } from '../sessions/importers/state.js';
 
@@ -43,8 +42,14 @@ export interface ImportOptions {
   statePath: string;
   /** Aborted (Ctrl-C): the import stops before the next log and writes what it read. */
   signal?: AbortSignal;
-  /** The report as one JSON object on stdout (`--json`), instead of its lines. */
-  json?: boolean;
+}
+
+/** Where the import is, for a progress line: looking for a tool's logs, or reading the next of `total`. */
+export type ImportStep = { kind: 'scanning'; tool: ImportTool } | { kind: 'reading'; tool: ImportTool; read: number; total: number };
+
+export interface ImportDeps {
+  /** Told of each step as it starts: the CLI's spinner shows it. */
+  step?(step: ImportStep): void;
 }
 
 export interface ToolReport {
@@ -64,6 +69,8 @@ export interface ToolReport {
 
 export interface ImportResult {
   tools: ToolReport[];
+  /** The tools the report speaks of: not those lore only looked for, nor those an interrupted import never reached. */
+  reported: ToolReport[];
   /** The index lines appended (or, with dryRun, that would have been). */
   lines: IndexLine[];
   /** Logs read, of the `total` found; fewer when interrupted. */
@@ -72,7 +79,7 @@ export interface ImportResult {
   interrupted: boolean;
   /** The links made for the sessions whose end it read. */
   links: PlannedLink[];
-  /** Every warning printed (unreadable logs and directories, lines that are not JSON). */
+  /** Every warning, in the order they arose (unreadable logs and directories, lines that are not JSON, links that failed). */
   warnings: string[];
 }
 
@@ -96,8 +103,9 @@ export function defaultLogDirs(env: NodeJS.ProcessEnv = process.env): { claudeDi
  * at a time, yielding to the event loop between two: the spinner turns and `signal`
  * (Ctrl-C) is seen. An abort stops before the next log; what was read by then is
  * written as a whole import would write it, and the next import reads the rest.
+ * It prints nothing: what it read, linked and warned of is its result.
  */
-export async function importSessions(opts: ImportOptions, io: Io): Promise<ImportResult> {
+export async function importSessions(opts: ImportOptions, deps: ImportDeps = {}): Promise<ImportResult> {
   const env = opts.env ?? process.env;
   const cwd = resolve(opts.cwd ?? process.cwd());
   const from: Partial<Record<ImportTool, string>> = { ...opts.from };
@@ -105,8 +113,9 @@ export async function importSessions(opts: ImportOptions, io: Io): Promise<Impor
   if (opts.codexDir !== undefined) from.codex = opts.codexDir;
   const ctx: ImportContext = { env, home: env.HOME || homedir(), cwd, knownDirs: knownDirs(opts.indexPath, cwd) };
   const warnings: string[] = [];
-  const warnIo: Io = { ...io, err: (m) => (warnings.push(m), io.err(m)) };
-  const state = readImportState(opts.statePath, (w) => warnIo.err(importText.state(w)));
+  const warn: Warn = (m) => void warnings.push(m);
+  const step = deps.step ?? (() => {});
+  const state = readImportState(opts.statePath, (w) => warn(importWarnings.state(w)));
   const lines: IndexLine[] = [];
   const found: { importer: Importer; report: ToolReport; logs: string[]; listed: boolean }[] = [];
   let stateChanged = false;
@@ -114,58 +123,53 @@ export async function importSessions(opts: ImportOptions, io: Io): Promise<Impor
   let total = 0;
   let interrupted = false;
   const quiet = new Set<ImportTool>();
-  const spinner = await startProgress(io, importText.scanning('claude-code'));
-  try {
-    for (const importer of IMPORTERS) {
-      spinner.update(importText.scanning(importer.tool));
-      const dir = resolve(cwd, from[importer.tool] ?? importer.defaultDir(ctx));
-      const report: ToolReport = { tool: importer.tool, dir, found: true, logs: 0, read: 0, newSessions: 0, updatedSessions: 0, skippedSince: 0 };
-      let logs: string[] | null;
-      try {
-        logs = opts.choose ? opts.choose(importer.tool, dir) : importer.findLogs(dir, ctx);
-      } catch (e) {
-        warnIo.err(importText.unreadableDir(dir, reason(e)));
-        found.push({ importer, report, logs: [], listed: false });
-        continue;
-      }
-      if (logs === null || (logs.length === 0 && !ALWAYS_REPORTED.has(importer.tool))) {
-        report.found = logs !== null;
-        if (!ALWAYS_REPORTED.has(importer.tool) && from[importer.tool] === undefined) quiet.add(importer.tool);
-      }
-      report.logs = logs?.length ?? 0;
-      found.push({ importer, report, logs: logs ?? [], listed: logs !== null });
+  for (const importer of IMPORTERS) {
+    step({ kind: 'scanning', tool: importer.tool });
+    const dir = resolve(cwd, from[importer.tool] ?? importer.defaultDir(ctx));
+    const report: ToolReport = { tool: importer.tool, dir, found: true, logs: 0, read: 0, newSessions: 0, updatedSessions: 0, skippedSince: 0 };
+    let logs: string[] | null;
+    try {
+      logs = opts.choose ? opts.choose(importer.tool, dir) : importer.findLogs(dir, ctx);
+    } catch (e) {
+      warn(importWarnings.unreadableDir(dir, reason(e)));
+      found.push({ importer, report, logs: [], listed: false });
+      continue;
     }
-    if (!opts.choose) stateChanged = forgetDeleted(state, found.filter((f) => f.listed).map((f) => f.report.dir), found.flatMap((f) => f.logs));
-    total = found.reduce((n, f) => n + f.logs.length, 0);
-    for (const { importer, report, logs } of found) {
-      if (interrupted) break;
-      const fresh = new Set<string>();
-      const updated = new Set<string>();
-      for (const path of logs) {
-        spinner.update(importText.reading(importer.tool, read, total));
-        await nextTurn();
-        if (opts.signal?.aborted) {
-          interrupted = true;
-          break;
-        }
-        const outcome = importLog(importer, path, state.logs[path], opts.since, ctx, warnIo);
-        read++;
-        report.read++;
-        if (outcome === 'unchanged') continue;
-        report.skippedSince += outcome.skipped;
-        if (outcome.state === undefined) continue;
-        state.logs[path] = outcome.state;
-        stateChanged = true;
-        for (const line of outcome.lines) {
-          lines.push(line);
-          (line.tool !== undefined ? fresh : updated).add(line.id);
-        }
-      }
-      report.newSessions = fresh.size;
-      report.updatedSessions = [...updated].filter((id) => !fresh.has(id)).length;
+    if (logs === null || (logs.length === 0 && !ALWAYS_REPORTED.has(importer.tool))) {
+      report.found = logs !== null;
+      if (!ALWAYS_REPORTED.has(importer.tool) && from[importer.tool] === undefined) quiet.add(importer.tool);
     }
-  } finally {
-    spinner.stop();
+    report.logs = logs?.length ?? 0;
+    found.push({ importer, report, logs: logs ?? [], listed: logs !== null });
+  }
+  if (!opts.choose) stateChanged = forgetDeleted(state, found.filter((f) => f.listed).map((f) => f.report.dir), found.flatMap((f) => f.logs));
+  total = found.reduce((n, f) => n + f.logs.length, 0);
+  for (const { importer, report, logs } of found) {
+    if (interrupted) break;
+    const fresh = new Set<string>();
+    const updated = new Set<string>();
+    for (const path of logs) {
+      step({ kind: 'reading', tool: importer.tool, read, total });
+      await nextTurn();
+      if (opts.signal?.aborted) {
+        interrupted = true;
+        break;
+      }
+      const outcome = importLog(importer, path, state.logs[path], opts.since, ctx, warn);
+      read++;
+      report.read++;
+      if (outcome === 'unchanged') continue;
+      report.skippedSince += outcome.skipped;
+      if (outcome.state === undefined) continue;
+      state.logs[path] = outcome.state;
+      stateChanged = true;
+      for (const line of outcome.lines) {
+        lines.push(line);
+        (line.tool !== undefined ? fresh : updated).add(line.id);
+      }
+    }
+    report.newSessions = fresh.size;
+    report.updatedSessions = [...updated].filter((id) => !fresh.has(id)).length;
   }
   if (!opts.dryRun) {
     appendIndexLines(opts.indexPath, lines);
@@ -174,12 +178,8 @@ export async function importSessions(opts: ImportOptions, io: Io): Promise<Impor
   const tools = found.map((f) => f.report);
   // Tools an interrupted import never reached are not reported: it has nothing to say of them.
   const reported = tools.filter((t) => !quiet.has(t.tool) && !(interrupted && t.read === 0 && t.logs > 0));
-  const result: ImportResult = { tools, lines, read, total, interrupted, links: [], warnings };
-  if (!opts.json) printImport(result, reported, opts, io);
-  if (!opts.dryRun && opts.link !== false) result.links = await linkEnded(opts.indexPath, lines, warnIo);
-  if (opts.json) io.out(importJson(result, reported, opts.dryRun));
-  else printLinks(result.links, io);
-  return result;
+  const links = !opts.dryRun && opts.link !== false ? await linkEnded(opts.indexPath, lines, warn) : [];
+  return { tools, reported, lines, read, total, interrupted, links, warnings };
 }
 
 /** A turn of the event loop: ora's timer draws the spinner, and a signal's handler runs. */
@@ -204,10 +204,10 @@ function knownDirs(indexPath: string, cwd: string): string[] {
 }
 
 /** A log that shows a session's end (again, later) links that session, as its end hook would have. */
-async function linkEnded(indexPath: string, lines: IndexLine[], io: Io): Promise<PlannedLink[]> {
+async function linkEnded(indexPath: string, lines: IndexLine[], warn: Warn): Promise<PlannedLink[]> {
   const ended = [...new Set(lines.filter((l) => typeof l.endedAt === 'number').map((l) => l.id))];
   if (ended.length === 0) return [];
-  return linkEndedSessions(indexPath, ended, (w) => io.err(w));
+  return linkEndedSessions(indexPath, ended, warn);
 }
 
 /**

@@ -1,5 +1,3 @@
-import type { Io } from '../io.js';
-import { syncText } from '../cli/sync-text.js';
 import { LoreError } from '../errors.js';
 import { gitOutput, resolveRemote, trackingRefspec } from '../git/notes-sync.js';
 import { NOTES_REF } from '../git/repo.js';
@@ -8,6 +6,15 @@ import { recordsFetchPattern } from '../git/session-records.js';
 export interface RemoteSetupOptions {
   cwd: string;
   remote?: string;
+}
+
+/** What `lore remote setup` did to `remote.<remote>.fetch`. */
+export interface RemoteSetupResult {
+  remote: string;
+  /** Refspecs already there that fetch onto refs/notes/lore itself: warned about, left alone. */
+  overwriting: string[];
+  /** The links' refspec, then the session records': whether each was added or was there already. */
+  refspecs: { refspec: string; added: boolean }[];
 }
 
 /** Whether a fetch refspec writes onto refs/notes/lore itself (a `*` matches any part of a name). */
@@ -23,25 +30,19 @@ export function fetchesOntoLiveRef(refspec: string): boolean {
  * links and session records, to the tracking refs `lore sync` merges from. Never onto refs/notes/lore itself:
  * a fetch would then throw away links that are not pushed yet, which is what it warns about.
  */
-export async function setupRemote(opts: RemoteSetupOptions, io: Io): Promise<void> {
+export async function setupRemote(opts: RemoteSetupOptions): Promise<RemoteSetupResult> {
   const remote = await resolveRemote(opts.cwd, opts.remote);
   const key = `remote.${remote}.fetch`;
   const current = await gitOutput(opts.cwd, ['config', '--get-all', key]);
-  const refspecs = current ? current.split('\n') : [];
-  for (const refspec of refspecs.filter(fetchesOntoLiveRef)) {
-    io.err(syncText.overwriting(remote, refspec));
-    io.err(syncText.overwritingHint(remote, refspec));
-  }
+  const present = current ? current.split('\n') : [];
+  const refspecs: RemoteSetupResult['refspecs'] = [];
   // The links' refspec, then the session records' (lore share), each added once.
   for (const wanted of [trackingRefspec(remote), recordsFetchPattern(remote)]) {
-    if (refspecs.includes(wanted)) {
-      io.out(syncText.setupAlready(remote, wanted));
-      continue;
-    }
-    if ((await gitOutput(opts.cwd, ['config', '--add', key, wanted])) === null) {
+    const added = !present.includes(wanted);
+    if (added && (await gitOutput(opts.cwd, ['config', '--add', key, wanted])) === null) {
       throw new LoreError('BAD_CONFIG', `could not add ${wanted} to ${key}`, `Try it by hand: git config --add ${key} '${wanted}'`);
     }
-    io.out(syncText.setupAdded(remote, wanted));
+    refspecs.push({ refspec: wanted, added });
   }
-  io.out(syncText.setupNext(remote));
+  return { remote, overwriting: present.filter(fetchesOntoLiveRef), refspecs };
 }

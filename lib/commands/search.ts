@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Io } from '../io.js';
 import { isoSeconds } from '../time.js';
 import { parseNote } from '../links/record.js';
 import { isInside } from '../linking/facts.js';
 import { readSessionContext } from '../sessions/context/read-context.js';
 import { abbreviations, lastActivity, normaliseId, type Session } from '../sessions/session.js';
 import type { SharedSession } from '../sessions/shared-session.js';
+import type { CommandDeps } from './deps.js';
 import { realDir } from './place.js';
 import { allSharedSessions, sharedJson } from './shared.js';
 import { openWorkspace } from './workspace.js';
@@ -87,8 +87,8 @@ function logMayMention(log: string | undefined, needle: string): boolean {
  * repository or that its notes link; their prompts come from their logs. A shared record
  * counts only for a session the index lacks, as everywhere.
  */
-export async function searchSessions(opts: SearchOptions, io: Io): Promise<SearchResult> {
-  const { repo, index } = await openWorkspace(opts.cwd, (line) => io.err(line));
+export async function searchSessions(opts: SearchOptions, deps: Pick<CommandDeps, 'warn'>): Promise<SearchResult> {
+  const { repo, index } = await openWorkspace(opts.cwd, deps.warn);
   const needle = opts.text.trim().toLowerCase();
   const notes = await repo.readAllNotes();
   const commitsOf = new Map<string, string[]>();

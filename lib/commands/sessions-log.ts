@@ -3,8 +3,8 @@ import type { CommitInfo } from '../git/repo.js';
 import { parseNote, type LinkRecord } from '../links/record.js';
 import type { Session } from '../sessions/session.js';
 import { chooseRange } from './default-range.js';
+import type { CommandDeps } from './deps.js';
 import { openWorkspace } from './workspace.js';
-import type { Io } from '../io.js';
 
 export interface LoggedSession {
   id: string;
@@ -25,8 +25,8 @@ export interface SessionsLogResult {
 }
 
 /** `lore log [RANGE]`: the sessions behind a range of commits (a pull request's). */
-export async function sessionsLog(opts: { cwd: string; range?: string }, io: Io): Promise<SessionsLogResult> {
-  const { repo, index } = await openWorkspace(opts.cwd, (line) => io.err(line));
+export async function sessionsLog(opts: { cwd: string; range?: string }, deps: Pick<CommandDeps, 'warn'>): Promise<SessionsLogResult> {
+  const { repo, index } = await openWorkspace(opts.cwd, deps.warn);
   const range = await chooseRange(repo, opts.range);
   const shas = await nonMergeCommits(repo.gitDir, range.revs);
   const [described, notes] = await Promise.all([repo.describeCommits(shas), repo.readNotes(shas)]);

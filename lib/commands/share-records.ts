@@ -14,9 +14,9 @@ import { buildSharedRecord } from '../sessions/shared-build.js';
 import { formatSharedRecord, parseSharedRecord, recordPath, shareableId, type ShareLevel, type SharedRecord } from '../sessions/shared-record.js';
 import { sessionFacts } from '../linking/facts.js';
 import { LoreError } from '../errors.js';
-import { shareText } from '../cli/share-text.js';
 import { realDir } from './place.js';
 import { linkedIds } from './show.js';
+import { recordsMessages } from './sync-messages.js';
 
 const LOCAL_ATTEMPTS = 20;
 
@@ -59,8 +59,8 @@ export async function writeRecords(repo: Repo, store: RecordsStore, index: Sessi
     const tip = await store.tip();
     const changes = changesFor(sessions, await store.read(tip), level, repo.root, who, Date.now());
     if (changes.size === 0) return 0;
-    const message = shareText.commitMessage(changes.size);
+    const message = recordsMessages.commitMessage(changes.size);
     if (await store.move(await store.write(changes, tip ? [tip] : [], who, message), tip, message)) return changes.size;
   }
-  throw new LoreError('NOTES_BUSY', shareText.busy, 'Try again.');
+  throw new LoreError('NOTES_BUSY', recordsMessages.busy, 'Try again.');
 }

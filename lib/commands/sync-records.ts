@@ -6,13 +6,13 @@
  * forced. With sharing off, teammates' records are still merged in, and nothing is pushed.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { shareText } from '../cli/share-text.js';
 import { LoreError } from '../errors.js';
 import type { Identity } from '../git/repo.js';
 import { fetchRecords, recordsTrackingRef, type RecordsStore } from '../git/session-records.js';
 import { diffNotes } from '../links/merge.js';
 import { mergeRecordFiles } from '../sessions/shared-merge.js';
 import { integrateRemote } from './integrate-remote.js';
+import { recordsMessages } from './sync-messages.js';
 
 const PUSH_ATTEMPTS = 5;
 
@@ -36,9 +36,9 @@ async function integrate(store: RecordsStore, remote: string, remoteTip: string 
   const { tip, ours, theirs, merged } = await integrateRemote(store, remoteTip, {
     merge: mergeRecordFiles,
     who,
-    fastForwardMessage: shareText.fastForward(remote),
-    mergeMessage: shareText.mergeMessage(remote),
-    busy: () => new LoreError('NOTES_BUSY', shareText.busy, 'Try again.'),
+    fastForwardMessage: recordsMessages.fastForward(remote),
+    mergeMessage: recordsMessages.mergeMessage(remote),
+    busy: () => new LoreError('NOTES_BUSY', recordsMessages.busy, 'Try again.'),
   });
   return { tip, remoteTip, pulled: diffNotes(ours, merged).size, pushed: diffNotes(theirs, merged).size };
 }
@@ -56,7 +56,7 @@ export async function syncRecords(cwd: string, remote: string, store: RecordsSto
     pulled += step.pulled;
     if (!push || step.tip === step.remoteTip) return { pulled, pushed: 0 };
     if (await store.push(remote)) return { pulled, pushed: step.pushed };
-    if (attempt === PUSH_ATTEMPTS) throw new LoreError('REMOTE_FAILED', shareText.gaveUp(remote, PUSH_ATTEMPTS), shareText.gaveUpHint);
+    if (attempt === PUSH_ATTEMPTS) throw new LoreError('REMOTE_FAILED', recordsMessages.gaveUp(remote, PUSH_ATTEMPTS), recordsMessages.gaveUpHint);
     await sleep(100 * 2 ** (attempt - 1) + Math.random() * 100);
     present = await fetchRecords(cwd, remote);
   }

@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { syncText } from '../cli/sync-text.js';
 import { LoreError } from '../errors.js';
 import { openRepo } from '../git/nodegit-repo.js';
 import { fetchNotes, fetchUpstream, openNotesSync, resolveRemote, upstreamOn, type NotesSync } from '../git/notes-sync.js';
@@ -9,10 +8,12 @@ import { readShareSetting } from '../git/share-config.js';
 import { readIndex } from '../sessions/index-file.js';
 import { writeRecords } from './share-records.js';
 import { syncRecords, type RecordsSync } from './sync-records.js';
+import type { CommandDeps } from './deps.js';
 import { sessionIndexPath } from './workspace.js';
 import { carry, type CarryResult } from './carry.js';
 import { countLinks, mergeNotes, type LinkCount } from '../links/merge.js';
 import { integrateRemote } from './integrate-remote.js';
+import { linksMessages } from './sync-messages.js';
 
 /** Pushes refused because the remote moved meanwhile, before giving up (links stay local). */
 const PUSH_ATTEMPTS = 5;
@@ -22,8 +23,6 @@ export interface SyncOptions {
   remote?: string;
   /** Carry links onto what the upstream branch gained, before pushing (`--no-carry` turns it off). */
   carry: boolean;
-  /** Where a malformed line of the session index is reported (read only when sharing is on). */
-  warn?: (line: string) => void;
 }
 
 interface Step {
@@ -42,8 +41,8 @@ async function integrate(notes: NotesSync, remoteTip: string | null, who: () => 
   const { tip, ours, theirs, merged } = await integrateRemote(notes, remoteTip, {
     merge: mergeNotes,
     who,
-    fastForwardMessage: syncText.fastForward(notes.remote),
-    mergeMessage: syncText.mergeMessage(notes.remote),
+    fastForwardMessage: linksMessages.fastForward(notes.remote),
+    mergeMessage: linksMessages.mergeMessage(notes.remote),
     busy: () => new LoreError('NOTES_BUSY', 'refs/notes/lore kept changing under lore sync; nothing was pushed', 'Try again.'),
   });
   return { tip, remoteTip, pulled: countLinks(ours, merged), pushed: countLinks(theirs, merged) };
@@ -72,8 +71,9 @@ async function fetchAll(opts: SyncOptions, remote: string): Promise<{ fetched: b
  * result. A push the remote refuses because someone pushed first is retried after fetching
  * and merging again; nothing is ever force-pushed, so no one's links are lost. Then the
  * session records the same way (sync-records.ts), written first when sharing is on.
+ * `deps.warn` hears of malformed lines of the session index (read only when sharing is on).
  */
-export async function sync(opts: SyncOptions): Promise<SyncResult> {
+export async function sync(opts: SyncOptions, deps: Pick<CommandDeps, 'warn'>): Promise<SyncResult> {
   const [repo, remote, share] = await Promise.all([openRepo(opts.cwd), resolveRemote(opts.cwd, opts.remote), readShareSetting(opts.cwd)]);
   // nodegit loads (~0.3 s, blocking) while git fetch runs in its own process.
   const [{ fetched, carryOnto }, recordsFetched, notes] = await Promise.all([fetchAll(opts, remote), fetchRecords(opts.cwd, remote), openNotesSync(repo, remote)]);
@@ -81,7 +81,7 @@ export async function sync(opts: SyncOptions): Promise<SyncResult> {
   const store = await openRecordsStore(repo.gitDir, repo.root);
   let written = 0;
   if (share.level !== 'off') {
-    const index = readIndex(await sessionIndexPath(opts.cwd, repo.root), opts.warn ?? (() => undefined));
+    const index = readIndex(await sessionIndexPath(opts.cwd, repo.root), deps.warn);
     written = await writeRecords(repo, store, index, share.level);
   }
   const records = await syncRecords(opts.cwd, remote, store, recordsFetched, share.level !== 'off', () => repo.identity());
@@ -105,7 +105,7 @@ async function syncNotes(opts: SyncOptions, repo: Repo, remote: string, notes: N
       [pushed, upToDate] = [{ ...pushed, added: pushed.added + fresh }, upToDate && fresh === 0];
     }
     if (upToDate || (await notes.push())) return { remote, pulled, pushed, carried };
-    if (attempt === PUSH_ATTEMPTS) throw new LoreError('REMOTE_FAILED', syncText.gaveUp(remote, PUSH_ATTEMPTS), syncText.gaveUpHint);
+    if (attempt === PUSH_ATTEMPTS) throw new LoreError('REMOTE_FAILED', linksMessages.gaveUp(remote, PUSH_ATTEMPTS), linksMessages.gaveUpHint);
     // Backoff with jitter, so two clones that collided do not collide again in step.
     await sleep(100 * 2 ** (attempt - 1) + Math.random() * 100);
     present = (await fetchAll({ ...opts, carry: false }, remote)).fetched;

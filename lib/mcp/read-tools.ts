@@ -128,6 +128,6 @@ export function registerReadTools(server: McpServer, { dir, log, scope }: ToolCo
       outputSchema: searchSchema,
       annotations: READ_ONLY,
     },
-    ({ text, limit }) => answer(log, async () => searchSchema.parse(searchJson(await searchSessions({ cwd: dir, text, limit }, serverIo(log))))),
+    ({ text, limit }) => answer(log, async () => searchSchema.parse(searchJson(await searchSessions({ cwd: dir, text, limit }, { warn: log })))),
   );
 }
