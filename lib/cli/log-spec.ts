@@ -11,9 +11,9 @@ export const logSpec: CommandSpec = {
   describe: "The sessions behind a range of commits (a pull request's), with their commits; --markdown for a PR comment",
   run: async (argv, cwd, io) => {
     if (argv.json && argv.markdown) throw new LoreError('BAD_ARGUMENT', 'give --markdown or --json, not both');
-    const [{ sessionsLog }, text] = await Promise.all([import('../commands/sessions-log.js'), import('./log-text.js')]);
+    const [{ sessionsLog, sessionsLogJson }, text] = await Promise.all([import('../commands/sessions-log.js'), import('./log-text.js')]);
     const result = await sessionsLog({ cwd, range: argv.range as string | undefined }, depsOf(io));
-    if (argv.json) io.out(JSON.stringify(text.logJson(result), null, 2));
+    if (argv.json) io.out(JSON.stringify(sessionsLogJson(result), null, 2));
     else for (const line of argv.markdown ? text.logMarkdown(result) : text.logLines(result)) io.out(line);
   },
 };

@@ -2,7 +2,6 @@
 import type { LoggedSession, SessionsLogResult } from '../commands/sessions-log.js';
 import { shortId } from '../sessions/session.js';
 import { formatMinute } from './format.js';
-import { isoSeconds } from '../time.js';
 
 function when(s: LoggedSession): string {
   const start = s.session?.startedAt;
@@ -39,21 +38,4 @@ export function logMarkdown(r: SessionsLogResult): string[] {
     lines.push('', '</details>');
   }
   return lines;
-}
-
-export function logJson(r: SessionsLogResult) {
-  return {
-    range: r.range,
-    total: r.total,
-    sessions: r.sessions.map((s) => ({
-      id: s.id,
-      tool: toolOf(s) === '-' ? null : toolOf(s),
-      title: s.session?.title ?? null,
-      started_at: s.session?.startedAt === undefined ? null : isoSeconds(s.session.startedAt),
-      ended_at: s.session?.endedAt == null ? null : isoSeconds(s.session.endedAt),
-      in_index: s.session !== undefined,
-      commits: s.commits.map(({ commit, link }) => ({ sha: commit.sha, short: commit.short, subject: commit.subject, method: link.method })),
-    })),
-    unlinked: r.unlinked.map((c) => ({ sha: c.sha, short: c.short, subject: c.subject })),
-  };
 }

@@ -2,6 +2,7 @@ import { nonMergeCommits } from '../git/range.js';
 import type { CommitInfo } from '../git/repo.js';
 import { parseNote, type LinkRecord } from '../links/record.js';
 import type { Session } from '../sessions/session.js';
+import { isoSeconds } from '../time.js';
 import { chooseRange } from './default-range.js';
 import type { CommandDeps } from './deps.js';
 import { openWorkspace } from './workspace.js';
@@ -43,4 +44,18 @@ export async function sessionsLog(opts: { cwd: string; range?: string }, deps: P
     }
   }
   return { range: range.label, total: shas.length, sessions: [...sessions.values()], unlinked };
+}
+
+/** `lore log --json`: the result with times as ISO strings and each link by its method. */
+export function sessionsLogJson(r: SessionsLogResult) {
+  const sessions = r.sessions.map(({ id, session, tool, commits }) => ({
+    id,
+    tool: session?.tool ?? tool ?? null,
+    title: session?.title ?? null,
+    started_at: session?.startedAt === undefined ? null : isoSeconds(session.startedAt),
+    ended_at: session?.endedAt == null ? null : isoSeconds(session.endedAt),
+    in_index: session !== undefined,
+    commits: commits.map(({ commit, link }) => ({ sha: commit.sha, short: commit.short, subject: commit.subject, method: link.method })),
+  }));
+  return { range: r.range, total: r.total, sessions, unlinked: r.unlinked.map(({ sha, short, subject }) => ({ sha, short, subject })) };
 }
