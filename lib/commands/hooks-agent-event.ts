@@ -21,7 +21,7 @@ import { sessionIndexPath } from './workspace.js';
  * SessionStart also comes after a resume or a compaction, for a session the index knows:
  * it is active again (and may be on another branch), but it started when it first did.
  */
-async function start(e: AgentEvent, indexPath: string, io: Io): Promise<void> {
+async function start(e: AgentEvent, indexPath: string): Promise<void> {
   const branch = (await currentBranchCli(e.cwd, '-C')) ?? undefined;
   const id = normaliseId(e.id);
   const known = readIndex(indexPath, () => {}, (other) => other === id).sessions.get(id);
@@ -29,19 +29,19 @@ async function start(e: AgentEvent, indexPath: string, io: Io): Promise<void> {
     appendIndexLines(indexPath, [{ id, tool: e.agent, cwd: e.cwd, branch, endedAt: null, files: [], seenAt: Date.now(), log: e.log }]);
     return;
   }
-  // Claude Code adds a SessionStart hook's output to the model's context: the id stays out of it.
+  // Claude Code adds a SessionStart hook's output to the model's context: the id is not printed.
   // `files: []`: lore's hooks see every edit, so until the first one the session edited nothing,
   // which is evidence at commit time, not the unknown of a session without file data.
-  await sessionStart({ indexPath, id: e.id, tool: e.agent, cwd: e.cwd, branch, files: [], log: e.log }, { ...io, out: () => {} });
+  await sessionStart({ indexPath, id: e.id, tool: e.agent, cwd: e.cwd, branch, files: [], log: e.log });
 }
 
-async function record(e: AgentEvent, io: Io): Promise<void> {
+async function record(e: AgentEvent): Promise<void> {
   const indexPath = await sessionIndexPath(e.cwd);
   const id = normaliseId(e.id);
   const a = e.action;
   switch (a.kind) {
     case 'start':
-      return start(e, indexPath, io);
+      return start(e, indexPath);
     case 'touch':
       return recordTouch(indexPath, id, a.files, { reopen: a.reopen });
     case 'committing': {
@@ -64,7 +64,7 @@ async function record(e: AgentEvent, io: Io): Promise<void> {
 export async function recordAgentEvent(agent: string, input: string, io: Io): Promise<void> {
   try {
     if (!isAgent(agent)) throw new Error(`lore has no hooks for the agent '${agent}'`);
-    await record(parseAgentEvent(agent, input, process.cwd()), io);
+    await record(parseAgentEvent(agent, input, process.cwd()));
   } catch (e) {
     io.err(t.agentEventFailed(agent, e instanceof Error ? e.message : String(e)));
   }
