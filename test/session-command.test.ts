@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Io } from '../lib/io.js';
+import type { CommandDeps } from '../lib/commands/deps.js';
 import { recordEnd, recordTouch, sessionEnd, sessionStart, sessionTouch } from '../lib/commands/session.js';
 import { isLoreError } from '../lib/errors.js';
 import { readIndex } from '../lib/sessions/index-file.js';
@@ -12,8 +12,7 @@ import { lastActivity, type Session } from '../lib/sessions/session.js';
 interface Ctx {
   dir: string;
   indexPath: string;
-  out: string[];
-  io: Io;
+  deps: Pick<CommandDeps, 'warn'>;
 }
 
 const s = suite<Ctx>('lore session start|touch|end');
@@ -21,8 +20,7 @@ const s = suite<Ctx>('lore session start|touch|end');
 s.before.each((ctx) => {
   ctx.dir = mkdtempSync(join(tmpdir(), 'lore-session-'));
   ctx.indexPath = join(ctx.dir, 'lore', 'sessions.jsonl');
-  ctx.out = [];
-  ctx.io = { out: (l) => ctx.out.push(l), err: (l) => assert.unreachable(l), ask: async () => null, isTTY: false };
+  ctx.deps = { warn: (l) => assert.unreachable(l) };
 });
 s.after.each((ctx) => rmSync(ctx.dir, { recursive: true, force: true }));
 
@@ -49,13 +47,12 @@ async function rejects(p: Promise<unknown>, code: string) {
   assert.unreachable('expected an error');
 }
 
-s('start appends the first line and prints the id; touch and end fold into it', async (ctx) => {
+s('start appends the first line and returns the id; touch and end fold into it', async (ctx) => {
   const id = 'c9731a91-4f2b-4e8a-9c3d-1a2b3c4d5e6f';
   const t0 = Date.now();
-  const printed = await sessionStart({ indexPath: ctx.indexPath, id, tool: 'claude-code', cwd: join(ctx.dir, 'repo'), branch: 'main' }, ctx.io);
+  const printed = await sessionStart({ indexPath: ctx.indexPath, id, tool: 'claude-code', cwd: join(ctx.dir, 'repo'), branch: 'main' });
   const t1 = Date.now();
   assert.is(printed, id);
-  assert.equal(ctx.out, [id]);
   let got = session(ctx, id);
   assert.is(got.tool, 'claude-code');
   assert.is(got.cwd, join(ctx.dir, 'repo'));
@@ -64,14 +61,14 @@ s('start appends the first line and prints the id; touch and end fold into it', 
   assert.is(got.endedAt, null);
   assert.is(got.files, null);
 
-  await sessionTouch({ indexPath: ctx.indexPath, id, files: ['/abs/a.ts', 'src/b.ts'], cwd: join(ctx.dir, 'repo') }, ctx.io);
-  await sessionTouch({ indexPath: ctx.indexPath, id, files: ['/abs/a.ts', '/abs/c.ts'] }, ctx.io);
+  await sessionTouch({ indexPath: ctx.indexPath, id, files: ['/abs/a.ts', 'src/b.ts'], cwd: join(ctx.dir, 'repo') }, ctx.deps);
+  await sessionTouch({ indexPath: ctx.indexPath, id, files: ['/abs/a.ts', '/abs/c.ts'] }, ctx.deps);
   got = session(ctx, id);
   assert.equal(got.files, ['/abs/a.ts', join(ctx.dir, 'repo', 'src/b.ts'), '/abs/c.ts']);
   assert.is(got.endedAt, null);
 
   const t2 = Date.now();
-  await sessionEnd({ indexPath: ctx.indexPath, id }, ctx.io);
+  await sessionEnd({ indexPath: ctx.indexPath, id }, ctx.deps);
   const t3 = Date.now();
   got = session(ctx, id);
   assertNow(got.endedAt, t2, t3);
@@ -120,9 +117,8 @@ s('committing_at is set by the start of an agent\'s git commit and cleared by it
 });
 
 s('start without an id makes a UUID; tool defaults to manual and cwd to the current directory', async (ctx) => {
-  const id = await sessionStart({ indexPath: ctx.indexPath }, ctx.io);
+  const id = await sessionStart({ indexPath: ctx.indexPath });
   assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-  assert.equal(ctx.out, [id]);
   const got = session(ctx, id);
   assert.is(got.tool, 'manual');
   assert.is(got.cwd, process.cwd());
@@ -130,10 +126,10 @@ s('start without an id makes a UUID; tool defaults to manual and cwd to the curr
 });
 
 s('UUIDs are stored lower-case, so touch and end may use any case', async (ctx) => {
-  const id = await sessionStart({ indexPath: ctx.indexPath, id: 'C9731A91-4F2B-4E8A-9C3D-1A2B3C4D5E6F' }, ctx.io);
+  const id = await sessionStart({ indexPath: ctx.indexPath, id: 'C9731A91-4F2B-4E8A-9C3D-1A2B3C4D5E6F' });
   assert.is(id, 'c9731a91-4f2b-4e8a-9c3d-1a2b3c4d5e6f');
-  await sessionTouch({ indexPath: ctx.indexPath, id: 'C9731A91-4F2B-4E8A-9C3D-1A2B3C4D5E6F', files: ['/x'] }, ctx.io);
-  await sessionEnd({ indexPath: ctx.indexPath, id: ' C9731A91-4F2B-4E8A-9C3D-1A2B3C4D5E6F ' }, ctx.io);
+  await sessionTouch({ indexPath: ctx.indexPath, id: 'C9731A91-4F2B-4E8A-9C3D-1A2B3C4D5E6F', files: ['/x'] }, ctx.deps);
+  await sessionEnd({ indexPath: ctx.indexPath, id: ' C9731A91-4F2B-4E8A-9C3D-1A2B3C4D5E6F ' }, ctx.deps);
   const got = session(ctx, id);
   assert.equal(got.files, ['/x']);
   assert.type(got.endedAt, 'number');
@@ -146,14 +142,13 @@ s('the agent hooks record touch and end of an id lore has not seen yet', async (
   assert.equal(got.files, ['/w/a.ts']);
   assert.type(got.endedAt, 'number');
   assert.is(got.startedAt, undefined);
-  assert.equal(ctx.out, []);
 });
 
 s('touch and end take a unique prefix, as every command does', async (ctx) => {
-  const id = await sessionStart({ indexPath: ctx.indexPath, id: 'c9731a91-4f2b-4e8a-9c3d-1a2b3c4d5e6f', cwd: '/p' }, ctx.io);
-  await sessionStart({ indexPath: ctx.indexPath, id: 'd0e1f2a3-0000-4000-8000-000000000003', cwd: '/p' }, ctx.io);
-  await sessionTouch({ indexPath: ctx.indexPath, id: 'C973', files: ['/x'] }, ctx.io);
-  await sessionEnd({ indexPath: ctx.indexPath, id: 'c9731a91' }, ctx.io);
+  const id = await sessionStart({ indexPath: ctx.indexPath, id: 'c9731a91-4f2b-4e8a-9c3d-1a2b3c4d5e6f', cwd: '/p' });
+  await sessionStart({ indexPath: ctx.indexPath, id: 'd0e1f2a3-0000-4000-8000-000000000003', cwd: '/p' });
+  await sessionTouch({ indexPath: ctx.indexPath, id: 'C973', files: ['/x'] }, ctx.deps);
+  await sessionEnd({ indexPath: ctx.indexPath, id: 'c9731a91' }, ctx.deps);
   const got = session(ctx, id);
   assert.equal(got.files, ['/x']);
   assert.type(got.endedAt, 'number');
@@ -162,27 +157,26 @@ s('touch and end take a unique prefix, as every command does', async (ctx) => {
 });
 
 s('touch and end refuse an id lore does not know, or a prefix of several, and write nothing', async (ctx) => {
-  await sessionStart({ indexPath: ctx.indexPath, id: 'c9731a91-4f2b-4e8a-9c3d-1a2b3c4d5e6f', cwd: '/p' }, ctx.io);
-  await sessionStart({ indexPath: ctx.indexPath, id: 'c9731a92-0000-4000-8000-000000000002', cwd: '/p' }, ctx.io);
+  await sessionStart({ indexPath: ctx.indexPath, id: 'c9731a91-4f2b-4e8a-9c3d-1a2b3c4d5e6f', cwd: '/p' });
+  await sessionStart({ indexPath: ctx.indexPath, id: 'c9731a92-0000-4000-8000-000000000002', cwd: '/p' });
   const before = readFileSync(ctx.indexPath, 'utf8');
-  await rejects(sessionEnd({ indexPath: ctx.indexPath, id: 'dead0000' }, ctx.io), 'UNKNOWN_SESSION');
-  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: 'dead0000', files: ['/a'] }, ctx.io), 'UNKNOWN_SESSION');
-  await rejects(sessionEnd({ indexPath: ctx.indexPath, id: 'c9731a9' }, ctx.io), 'AMBIGUOUS_SESSION');
-  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: 'c9731a9', files: ['/a'] }, ctx.io), 'AMBIGUOUS_SESSION');
+  await rejects(sessionEnd({ indexPath: ctx.indexPath, id: 'dead0000' }, ctx.deps), 'UNKNOWN_SESSION');
+  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: 'dead0000', files: ['/a'] }, ctx.deps), 'UNKNOWN_SESSION');
+  await rejects(sessionEnd({ indexPath: ctx.indexPath, id: 'c9731a9' }, ctx.deps), 'AMBIGUOUS_SESSION');
+  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: 'c9731a9', files: ['/a'] }, ctx.deps), 'AMBIGUOUS_SESSION');
   assert.is(readFileSync(ctx.indexPath, 'utf8'), before);
 });
 
 s('an empty id is a BAD_ARGUMENT and writes nothing', async (ctx) => {
-  await rejects(sessionStart({ indexPath: ctx.indexPath, id: '' }, ctx.io), 'BAD_ARGUMENT');
-  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: '  ', files: ['/a'] }, ctx.io), 'BAD_ARGUMENT');
-  await rejects(sessionEnd({ indexPath: ctx.indexPath, id: '' }, ctx.io), 'BAD_ARGUMENT');
+  await rejects(sessionStart({ indexPath: ctx.indexPath, id: '' }), 'BAD_ARGUMENT');
+  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: '  ', files: ['/a'] }, ctx.deps), 'BAD_ARGUMENT');
+  await rejects(sessionEnd({ indexPath: ctx.indexPath, id: '' }, ctx.deps), 'BAD_ARGUMENT');
   assert.not.ok(existsSync(ctx.indexPath));
-  assert.equal(ctx.out, []);
 });
 
 s('touch with no file is a BAD_ARGUMENT', async (ctx) => {
-  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: 'x', files: [] }, ctx.io), 'BAD_ARGUMENT');
-  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: 'x', files: [''] }, ctx.io), 'BAD_ARGUMENT');
+  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: 'x', files: [] }, ctx.deps), 'BAD_ARGUMENT');
+  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: 'x', files: [''] }, ctx.deps), 'BAD_ARGUMENT');
   assert.not.ok(existsSync(ctx.indexPath));
 });
 

@@ -68,18 +68,15 @@ export async function runLink(a: LinkArgs, cwd: string, io: Io): Promise<void> {
   const report = a.json ? newLinkReport() : undefined;
   const quiet: Io = a.json ? { ...io, out: () => {} } : io;
   const mode = modeOf(a);
+  // Each mode loads only its own modules: --current runs on every commit.
   if (mode === 'current') {
-    const { linkCurrent } = await import('../commands/link-current.js');
-    await linkCurrent({ cwd, commit: a.commit, dryRun: a.dryRun, report }, quiet);
+    await (await import('./link-run-current.js')).runCurrent(a, cwd, quiet, report);
   } else if (mode === 'backfill') {
-    const { linkBackfill } = await import('../commands/link-backfill.js');
-    await linkBackfill({ cwd, dryRun: a.dryRun, yes: a.yes, allAuthors: a.allAuthors, report }, quiet);
+    await (await import('./link-run-backfill.js')).runBackfill(a, cwd, quiet, report);
   } else if (mode === 'auto') {
-    const { linkAuto } = await import('../commands/link-auto.js');
-    await linkAuto({ cwd, commit: a.commit, threshold: a.threshold, dryRun: a.dryRun, yes: a.yes, report }, quiet);
+    await (await import('./link-run-auto.js')).runAuto(a, cwd, quiet, report);
   } else {
-    const { linkManual } = await import('../commands/link-manual.js');
-    await linkManual({ cwd, sessions: a.sessions, commit: a.commit, dryRun: a.dryRun, report }, quiet);
+    await (await import('./link-run-manual.js')).runManual(a, cwd, quiet, report);
   }
   if (report) io.out(linkReportJson(mode, a.dryRun, report));
 }

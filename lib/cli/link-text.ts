@@ -1,5 +1,5 @@
 /** Every line `lore link` prints, in one place (the seed page fixes most of them). */
-import type { Loss } from '../linking/claims.js';
+import type { ReportedSkip } from '../links/link-report.js';
 import { shortId } from '../sessions/session.js';
 
 const pct = (c: number) => `${Math.round(c * 100)}%`;
@@ -13,21 +13,29 @@ export const linkText = {
   foundActive: (n: number, root: string) => `Found ${n} active session(s) in ${root}`,
   noActive: (root: string) => `No active sessions in ${root}; nothing to link`,
   noneEdited: () => `None of them edited the commit's files; nothing to link`,
-  /** Why the evidence took a session off the commit (claims.ts), in --auto's skip style. */
-  lost: (id8: string, loss: Loss) =>
-    loss.reason === 'no-overlap'
-      ? `  Skipped ${id8} (edited none of the commit's files)`
-      : loss.reason === 'outclaimed'
-        ? `  Skipped ${id8} (no file data; ${shortId(loss.by)} edited the commit's files)`
-        : `  Skipped ${id8} (${shortId(loss.by)}'s agent made the commit)`,
+  /** Why a session found for the commit was not linked; `threshold`: --auto's, the only mode with one. */
+  skip: (s: ReportedSkip, threshold = 0) => {
+    const id8 = shortId(s.session);
+    const by = shortId(s.by ?? '');
+    switch (s.reason) {
+      case 'below-threshold':
+        return `  Skipped ${id8} (confidence: ${pct(s.confidence ?? 0)} < ${pct(threshold)})`;
+      case 'already-linked':
+        return `  Skipped ${id8} (already linked)`;
+      case 'no-overlap':
+        return `  Skipped ${id8} (edited none of the commit's files)`;
+      case 'outclaimed':
+        return `  Skipped ${id8} (no file data; ${by} edited the commit's files)`;
+      case 'agent-commit':
+        return `  Skipped ${id8} (${by}'s agent made the commit)`;
+    }
+  },
 
   autoHeader: (short: string) => `Auto-linking to commit ${short}`,
   autoCommit: (subject: string, date: string) => `  Commit: ${subject} (${date})`,
   autoFiles: (n: number) => `  Files changed: ${n}`,
   autoThreshold: (t: number) => `  Threshold: ${pct(t)}`,
   candidates: (n: number) => `Found ${n} candidate session(s)`,
-  skipped: (id8: string, c: number, t: number) => `  Skipped ${id8} (confidence: ${pct(c)} < ${pct(t)})`,
-  skippedLinked: (id8: string) => `  Skipped ${id8} (already linked)`,
   meetThreshold: (n: number) => `${n} session(s) meet the confidence threshold:`,
   noneMeet: () => `No session meets the confidence threshold; nothing to link`,
   autoWould: (id8: string, short: string, c: number) => `  [dry-run] Would link ${id8} -> ${short} (confidence: ${pct(c)})`,

@@ -1,5 +1,8 @@
+import { depsOf } from '../commands/deps.js';
 import { sessionIndexPath } from '../commands/workspace.js';
+import { shortId } from '../sessions/session.js';
 import type { CommandSpec } from './command.js';
+import { linkText } from './link-text.js';
 import { optionTable } from './option-table.js';
 
 /** `lore session start|touch|end`: live sessions for any agent or script, without a daemon. */
@@ -19,13 +22,13 @@ export const sessionSpec: CommandSpec = {
     const str = (k: string) => (argv[k] === undefined ? undefined : String(argv[k]));
     switch (argv.action) {
       case 'start':
-        await sessionStart({ indexPath: path, id: str('id'), tool: str('tool'), cwd: str('cwd'), branch: str('branch') }, io);
+        io.out(await sessionStart({ indexPath: path, id: str('id'), tool: str('tool'), cwd: str('cwd'), branch: str('branch') }));
         return;
       case 'touch':
-        await sessionTouch({ indexPath: path, id: args[0] ?? '', files: args.slice(1), cwd: str('cwd') }, io);
+        await sessionTouch({ indexPath: path, id: args[0] ?? '', files: args.slice(1), cwd: str('cwd') }, depsOf(io));
         return;
       default:
-        await sessionEnd({ indexPath: path, id: args[0] ?? '', link: argv.link !== false }, io);
+        for (const l of await sessionEnd({ indexPath: path, id: args[0] ?? '', link: argv.link !== false }, depsOf(io))) io.out(linkText.linked(shortId(l.session), l.short));
     }
   },
 };

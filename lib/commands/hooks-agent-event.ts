@@ -1,4 +1,3 @@
-import type { Io } from '../io.js';
 import { isAgent, parseAgentEvent, type AgentEvent } from '../sessions/agent-events.js';
 import { appendIndexLines, readIndex } from '../sessions/index-file.js';
 import { normaliseId } from '../sessions/session.js';
@@ -16,9 +15,6 @@ import { sessionIndexPath } from './workspace.js';
  * every edit's: the log does not move, and a session's hooks installed mid-way still tell it).
  */
 
-/** sessionStart prints the new id: an agent's hook has no one to tell it to. */
-const SILENT: Io = { out: () => {}, err: () => {}, ask: async () => null, isTTY: false };
-
 /**
  * SessionStart also comes after a resume or a compaction, for a session the index knows:
  * it is active again (and may be on another branch), but it started when it first did.
@@ -31,10 +27,10 @@ async function start(e: AgentEvent, indexPath: string): Promise<void> {
     appendIndexLines(indexPath, [{ id, tool: e.agent, cwd: e.cwd, branch, endedAt: null, files: [], seenAt: Date.now(), log: e.log }]);
     return;
   }
-  // Claude Code adds a SessionStart hook's output to the model's context: the id stays out of it.
+  // Claude Code adds a SessionStart hook's output to the model's context: the id is not printed.
   // `files: []`: lore's hooks see every edit, so until the first one the session edited nothing,
   // which is evidence at commit time, not the unknown of a session without file data.
-  await sessionStart({ indexPath, id: e.id, tool: e.agent, cwd: e.cwd, branch, files: [], log: e.log }, SILENT);
+  await sessionStart({ indexPath, id: e.id, tool: e.agent, cwd: e.cwd, branch, files: [], log: e.log });
 }
 
 async function record(e: AgentEvent): Promise<void> {

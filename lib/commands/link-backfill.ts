@@ -1,24 +1,21 @@
-import { confirm, startProgress, type Io } from '../io.js';
-import { linkText } from '../cli/link-text.js';
 import { findGitRoot } from '../git/discover.js';
 import { openRepo } from '../git/nodegit-repo.js';
 import type { Repo } from '../git/repo.js';
 import { writeLinks, type PlannedLink } from '../links/apply.js';
-import type { LinkReport, LinkStatus } from '../links/link-report.js';
+import type { BackfillCounts } from '../links/link-report.js';
 import { parseNote } from '../links/record.js';
 import { filterByFiles, pairsInWindows, type BackfillPair } from '../linking/backfill.js';
 import type { Placed } from '../linking/current.js';
 import { isDirectory } from '../is-directory.js';
-import { shortId } from '../sessions/session.js';
+import type { CommandDeps } from './deps.js';
 import { factsFor, placeSessions } from './place.js';
 import { loadIndex } from './workspace.js';
 
 export interface BackfillOptions {
   cwd: string;
-  dryRun: boolean;
-  yes: boolean;
   allAuthors: boolean;
-  report?: LinkReport;
+  /** The links will be written: nodegit loads while git walks. */
+  prepareWrite?: boolean;
 }
 
 interface RepoPlan {
@@ -28,7 +25,23 @@ interface RepoPlan {
   abbrev: number;
 }
 
+/** One link backfill found, with what its line shows. */
+export interface BackfillFound {
+  link: PlannedLink;
+  subject: string;
+  /** git's abbreviation length in the commit's repository. */
+  abbrev: number;
+}
 
+/**
+ * What `lore link --auto --backfill` found: the links, in the order of their repositories
+ * (the one with most sessions first), and its counts of what it did not look at or left out.
+ */
+export interface BackfillPlan {
+  repos: RepoPlan[];
+  found: BackfillFound[];
+  counts: BackfillCounts;
+}
 
 /**
  * A commit is committed after it is authored, but clocks differ between machines: the walk
@@ -64,9 +77,9 @@ export async function planRepo(root: string, placed: Placed[], allAuthors: boole
   return { plan: { repo, pairs: kept, abbrev } as RepoPlan, noOverlap, outclaimed, otherAuthors: windows.otherAuthors };
 }
 
-/** `lore link --auto --backfill`: every ended session against the commits made in its window. */
-export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void> {
-  const index = await loadIndex(opts.cwd, (line) => io.err(line));
+/** `lore link --auto --backfill`: every ended session against the commits made in its window, changing nothing. */
+export async function planBackfill(opts: BackfillOptions, deps: CommandDeps): Promise<BackfillPlan> {
+  const index = await loadIndex(opts.cwd, deps.warn);
   const ended = placeSessions(index, (s) => s.endedAt !== null);
   // Thousands of sessions share a few directories: each is looked up once.
   const rootOf = new Map<string, string | null | undefined>();
@@ -81,8 +94,8 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
     else byRoot.set(root, [p]);
   }
 
-  const spinner = await startProgress(io, `Scanning ${byRoot.size} repositor${byRoot.size === 1 ? 'y' : 'ies'}`);
-  const plans: RepoPlan[] = [];
+  const spinner = await deps.progress(`Scanning ${byRoot.size} repositor${byRoot.size === 1 ? 'y' : 'ies'}`);
+  const repos: RepoPlan[] = [];
   let noOverlap = 0;
   let outclaimed = 0;
   let otherAuthors = 0;
@@ -92,14 +105,14 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
     let done = 0;
     const results = await Promise.all(
       [...byRoot].sort((a, b) => b[1].length - a[1].length).map(([root, placed]) =>
-        planRepo(root, placed, opts.allAuthors, opts.yes && !opts.dryRun).then((r) => {
+        planRepo(root, placed, opts.allAuthors, opts.prepareWrite === true).then((r) => {
           spinner.update(`Scanned ${++done} of ${byRoot.size} repositories`);
           return r;
         }),
       ),
     );
     for (const r of results) {
-      plans.push(r.plan);
+      repos.push(r.plan);
       noOverlap += r.noOverlap;
       outclaimed += r.outclaimed;
       otherAuthors += r.otherAuthors;
@@ -107,46 +120,12 @@ export async function linkBackfill(opts: BackfillOptions, io: Io): Promise<void>
   } finally {
     spinner.stop();
   }
-
-  const pairs = plans.flatMap((plan) => plan.pairs.map((p) => ({ ...p, abbrev: plan.abbrev })));
-  // git's abbreviation, but never under the 8 digits the seed's backfill lines show.
-  const line = (p: BackfillPair & { abbrev: number }, text: typeof linkText.backfillWould) =>
-    text(shortId(p.facts.session.id), p.commit.sha.slice(0, Math.max(8, p.abbrev)), p.commit.subject);
-  const report = (status: LinkStatus) =>
-    opts.report?.links.push(...plans.flatMap((plan) => backfillLinks(plan.pairs, plan.abbrev).map((link) => ({ link, status }))));
-  if (opts.report) {
-    opts.report.backfill = { ended: ended.length, existing: existing.length, in_git: existing.length - nonGit, no_overlap: noOverlap, outclaimed, other_authors: otherAuthors };
-  }
-  const summary = () => {
-    io.out(linkText.scanned(ended.length, existing.length, existing.length - nonGit));
-    io.out(linkText.skippedMissing(ended.length - existing.length));
-    io.out(linkText.skippedNonGit(nonGit));
-    if (noOverlap > 0) io.out(linkText.skippedNoOverlap(noOverlap));
-    if (outclaimed > 0) io.out(linkText.skippedOutclaimed(outclaimed));
-    if (otherAuthors > 0) io.out(linkText.skippedOtherAuthors(otherAuthors));
-  };
-  if (pairs.length === 0) {
-    io.out(linkText.backfillNone());
-    summary();
-    return;
-  }
-  io.out(linkText.backfillFound(pairs.length));
-  const applyNow = opts.yes && !opts.dryRun;
-  // One write for thousands of lines: a write per line costs more than planning them.
-  const lines = (text: typeof linkText.backfillWould) => io.out(pairs.map((p) => line(p, text)).join('\n'));
-  if (!applyNow) lines(linkText.backfillWould);
-  if (applyNow) {
-    await apply(plans);
-    lines(linkText.backfillLinked);
-  }
-  report(applyNow ? 'linked' : 'would-link');
-  summary();
-  if (opts.dryRun || applyNow) return;
-  if (!(await confirm(io, linkText.prompt))) {
-    io.out(linkText.notApplied());
-    return;
-  }
-  io.out(linkText.applied(await apply(plans)));
+  const found = repos.flatMap((plan) => {
+    const links = backfillLinks(plan.pairs, plan.abbrev);
+    return plan.pairs.map((p, i) => ({ link: links[i], subject: p.commit.subject, abbrev: plan.abbrev }));
+  });
+  const counts = { ended: ended.length, existing: existing.length, in_git: existing.length - nonGit, no_overlap: noOverlap, outclaimed, other_authors: otherAuthors };
+  return { repos, found, counts };
 }
 
 export function backfillLinks(pairs: BackfillPair[], abbrev: number): PlannedLink[] {
@@ -160,8 +139,9 @@ export function backfillLinks(pairs: BackfillPair[], abbrev: number): PlannedLin
   }));
 }
 
-async function apply(plans: RepoPlan[]): Promise<number> {
+/** Writes the plan's links, one notes commit per repository; how many were new. */
+export async function applyBackfill(plan: BackfillPlan): Promise<number> {
   let n = 0;
-  for (const { repo, pairs, abbrev } of plans) n += (await writeLinks(repo, backfillLinks(pairs, abbrev))).length;
+  for (const { repo, pairs, abbrev } of plan.repos) n += (await writeLinks(repo, backfillLinks(pairs, abbrev))).length;
   return n;
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { Io } from '../io.js';
-import { linkText } from '../cli/link-text.js';
 import { LoreError } from '../errors.js';
 import { appendIndexLines, readIndex } from '../sessions/index-file.js';
 import { findSession, matchesAnyPrefix } from '../sessions/lookup.js';
-import { normaliseId, shortId, type Session } from '../sessions/session.js';
+import type { PlannedLink } from '../links/apply.js';
+import { normaliseId, type Session } from '../sessions/session.js';
+import type { CommandDeps } from './deps.js';
 import { linkEndedSessions } from './link-session-end.js';
 
 /**
@@ -55,14 +55,14 @@ function sessionId(id: string | undefined): string {
 }
 
 /** The one indexed session a prefix names; an unknown or ambiguous one is an error. */
-function knownSession(indexPath: string, prefix: string | undefined, io: Io): Session {
+function knownSession(indexPath: string, prefix: string | undefined, deps: Pick<CommandDeps, 'warn'>): Session {
   const wanted = sessionId(prefix);
-  const index = readIndex(indexPath, (w) => io.err(w), matchesAnyPrefix([wanted]));
+  const index = readIndex(indexPath, deps.warn, matchesAnyPrefix([wanted]));
   return findSession(index.sessions, wanted);
 }
 
-/** Appends the session's first line and prints its id, for the caller to keep. */
-export async function sessionStart(opts: SessionStartOptions, io: Io): Promise<string> {
+/** Appends the session's first line; returns its id, for the caller to keep. */
+export async function sessionStart(opts: SessionStartOptions): Promise<string> {
   const id = opts.id === undefined ? randomUUID() : sessionId(opts.id);
   appendIndexLines(opts.indexPath, [
     {
@@ -76,7 +76,6 @@ export async function sessionStart(opts: SessionStartOptions, io: Io): Promise<s
       log: opts.log,
     },
   ]);
-  io.out(id);
   return id;
 }
 
@@ -110,19 +109,19 @@ export function recordEnd(indexPath: string, id: string, log?: string): void {
   appendIndexLines(indexPath, [{ id: sessionId(id), endedAt: Date.now(), log }]);
 }
 
-export async function sessionTouch(opts: SessionTouchOptions, io: Io): Promise<void> {
+export async function sessionTouch(opts: SessionTouchOptions, deps: Pick<CommandDeps, 'warn'>): Promise<void> {
   filesToRecord(opts.files); // before the index is read: a missing FILE is a usage error, whatever the id
-  recordTouch(opts.indexPath, knownSession(opts.indexPath, opts.id, io).id, opts.files, { cwd: opts.cwd });
+  recordTouch(opts.indexPath, knownSession(opts.indexPath, opts.id, deps).id, opts.files, { cwd: opts.cwd });
 }
 
 /**
  * Ends the session, then links it to the commits made in its window (see link-session-end.ts).
  * A session that has ended keeps its end: a second `end` must not stretch its window over
- * commits made since.
+ * commits made since. Returns the links that are new.
  */
-export async function sessionEnd(opts: SessionEndOptions, io: Io): Promise<void> {
-  const { id, endedAt } = knownSession(opts.indexPath, opts.id, io);
+export async function sessionEnd(opts: SessionEndOptions, deps: Pick<CommandDeps, 'warn'>): Promise<PlannedLink[]> {
+  const { id, endedAt } = knownSession(opts.indexPath, opts.id, deps);
   if (endedAt === null) recordEnd(opts.indexPath, id);
-  if (opts.link === false) return;
-  for (const l of await linkEndedSessions(opts.indexPath, [id], (w) => io.err(w))) io.out(linkText.linked(shortId(l.session), l.short));
+  if (opts.link === false) return [];
+  return linkEndedSessions(opts.indexPath, [id], deps.warn);
 }

@@ -1,9 +1,10 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { resolveManualLink } from '../commands/link-manual.js';
-import { writeLinks } from '../links/apply.js';
+import { quietDeps } from '../commands/deps.js';
+import { applyOneCommit } from '../commands/link-one-commit.js';
+import { planManual } from '../commands/link-manual.js';
 import { parseNote } from '../links/record.js';
 import { answer } from './answer.js';
-import { serverIo, type Log, type ToolContext } from './command-io.js';
+import type { Log, ToolContext } from './command-io.js';
 import { commitRef, linkResultSchema, sessionRef } from './schemas.js';
 
 /**
@@ -11,17 +12,18 @@ import { commitRef, linkResultSchema, sessionRef } from './schemas.js';
  * seed's lines, from the same resolution `lore link` uses.
  */
 async function linkOne(dir: string, log: Log, prefix: string, ref: string) {
-  const { repo, commit, sessions } = await resolveManualLink(dir, [prefix], ref, serverIo(log));
-  const session = sessions[0];
-  const added = await writeLinks(repo, [{ session: session.id, sha: commit.sha, short: commit.short, method: 'manual', tool: session.tool }]);
+  const plan = await planManual({ cwd: dir, sessions: [prefix], commit: ref }, quietDeps(log));
+  const [{ link, status }] = await applyOneCommit(plan);
+  const { repo, commit } = plan;
+  const created = status === 'linked';
   // A link that was there already keeps its own method (an `auto` link stays auto): say what is there.
-  const existing = added.length > 0 ? undefined : parseNote(await repo.readNote(commit.sha)).records.get(session.id);
+  const existing = created ? undefined : parseNote(await repo.readNote(commit.sha)).records.get(link.session);
   return {
-    session: session.id,
+    session: link.session,
     commit: { sha: commit.sha, short: commit.short, subject: commit.subject },
     method: existing?.method ?? 'manual',
     confidence: existing?.confidence ?? null,
-    created: added.length > 0,
+    created,
   };
 }
 
