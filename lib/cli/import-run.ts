@@ -1,5 +1,5 @@
 import { importSessions, type ImportOptions, type ImportResult } from '../commands/import.js';
-import { depsOf } from '../commands/deps.js';
+import { depsOf } from './deps-of.js';
 import type { Io } from '../io.js';
 import { importJson, importLines, stepText } from './import-report.js';
 

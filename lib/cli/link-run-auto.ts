@@ -1,4 +1,4 @@
-import { depsOf } from '../commands/deps.js';
+import { depsOf } from './deps-of.js';
 import { planLinkAuto } from '../commands/link-auto.js';
 import { applyOneCommit } from '../commands/link-one-commit.js';
 import { confirm, type Io } from '../io.js';

@@ -1,4 +1,4 @@
-import { depsOf } from '../commands/deps.js';
+import { depsOf } from './deps-of.js';
 import { applyBackfill, planBackfill, type BackfillFound } from '../commands/link-backfill.js';
 import { confirm, type Io } from '../io.js';
 import type { LinkReport } from '../links/link-report.js';

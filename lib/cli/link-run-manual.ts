@@ -1,4 +1,4 @@
-import { depsOf } from '../commands/deps.js';
+import { depsOf } from './deps-of.js';
 import { planManual } from '../commands/link-manual.js';
 import type { Io } from '../io.js';
 import type { LinkReport } from '../links/link-report.js';

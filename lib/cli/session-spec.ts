@@ -1,4 +1,4 @@
-import { depsOf } from '../commands/deps.js';
+import { depsOf } from './deps-of.js';
 import { sessionIndexPath } from '../commands/workspace.js';
 import { shortId } from '../sessions/session.js';
 import type { CommandSpec } from './command.js';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { depsOf } from '../commands/deps.js';
+import { depsOf } from './deps-of.js';
 import { LoreError } from '../errors.js';
 import type { CommandSpec } from './command.js';
 import { optionTable } from './option-table.js';

@@ -1,5 +1,5 @@
 import type { CommandSpec } from './command.js';
-import { depsOf } from '../commands/deps.js';
+import { depsOf } from './deps-of.js';
 import { confirm } from '../io.js';
 import { commitLines } from './commit-lines.js';
 import { optionTable } from './option-table.js';

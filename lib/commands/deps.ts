@@ -1,4 +1,4 @@
-import { startProgress, type Io, type Progress } from '../io.js';
+import type { Progress } from '../io.js';
 
 /** Where a warning goes while a command runs (a malformed index line, say). */
 export type Warn = (line: string) => void;
@@ -13,11 +13,6 @@ export interface CommandDeps {
   warn: Warn;
   /** A progress line showing `text`; one that shows nothing where none can be drawn. */
   progress(text: string): Promise<Progress>;
-}
-
-/** The deps of a command run for the terminal: through the process's Io. */
-export function depsOf(io: Io): CommandDeps {
-  return { warn: (line) => io.err(line), progress: (text) => startProgress(io, text) };
 }
 
 /** The deps of a command run where nobody watches (the MCP server): warnings to `log`, no progress line. */

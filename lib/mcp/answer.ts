@@ -1,6 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { isLoreError } from '../errors.js';
-import type { Log } from './command-io.js';
+import type { Log } from './tool-context.js';
 
 /**
  * Runs a tool's body and shapes the MCP result: the data as structuredContent and the

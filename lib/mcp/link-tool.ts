@@ -4,7 +4,7 @@ import { applyOneCommit } from '../commands/link-one-commit.js';
 import { planManual } from '../commands/link-manual.js';
 import { parseNote } from '../links/record.js';
 import { answer } from './answer.js';
-import type { Log, ToolContext } from './command-io.js';
+import type { Log, ToolContext } from './tool-context.js';
 import { commitRef, linkResultSchema, sessionRef } from './schemas.js';
 
 /**

@@ -11,7 +11,7 @@ import { DEFAULT_LIMIT as SEARCH_LIMIT, searchJson, searchSessions } from '../co
 import { LoreError } from '../errors.js';
 import { isInside } from '../linking/facts.js';
 import { answer } from './answer.js';
-import type { ToolContext } from './command-io.js';
+import type { ToolContext } from './tool-context.js';
 import { blameSchema, commitRef, linkedSessionsSchema, searchSchema, sessionDetailSchema, sessionListSchema, sessionRef, sessionSchema } from './schemas.js';
 
 const READ_ONLY = { readOnlyHint: true, openWorldHint: false } as const;

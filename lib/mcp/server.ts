@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { realDir } from '../commands/place.js';
 import { findGitRoot } from '../git/discover.js';
-import type { ToolContext } from './command-io.js';
+import type { ToolContext } from './tool-context.js';
 import { LineTransport } from './line-transport.js';
 import { registerLinkTool } from './link-tool.js';
 import { registerReadTools } from './read-tools.js';

@@ -1,5 +1,3 @@
-import type { Io } from '../io.js';
-
 /** Where the server's own messages go: standard error, since standard output carries the protocol. */
 export type Log = (line: string) => void;
 
@@ -13,13 +11,4 @@ export interface ToolContext {
    * outside one). null with --all-repos: every session of the index.
    */
   scope: string | null;
-}
-
-/**
- * The Io a command gets inside the server: warnings (a malformed index line, say) go to
- * `log`, never to standard output, and no question waits for an answer: none is the
- * safe one (CONTRACT §3).
- */
-export function serverIo(log: Log): Io {
-  return { out: log, err: log, ask: async () => null, isTTY: false };
 }
