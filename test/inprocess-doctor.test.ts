@@ -14,19 +14,18 @@ import { uninstallHooks } from '../lib/commands/hooks-uninstall.js';
 import { recordAgentEvent } from '../lib/commands/hooks-agent-event.js';
 import { isLoreError } from '../lib/errors.js';
 import { makeRepo, makeWorld, type World } from './helpers/env.js';
+import { enterWorld } from './helpers/in-process.js';
 
-const inproc = suite<{ w: World; repo: string; saved: NodeJS.ProcessEnv }>('doctor and hooks in-process');
+const inproc = suite<{ w: World; repo: string; leave: () => void }>('doctor and hooks in-process');
 
 inproc.before.each((ctx) => {
   ctx.w = makeWorld();
   ctx.repo = makeRepo(ctx.w);
-  ctx.saved = { ...process.env };
-  Object.assign(process.env, ctx.w.env);
+  ctx.leave = enterWorld(ctx.w);
 });
 
-inproc.after.each(({ w, saved }) => {
-  for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-  Object.assign(process.env, saved);
+inproc.after.each(({ w, leave }) => {
+  leave();
   w.cleanup();
 });
 

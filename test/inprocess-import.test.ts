@@ -9,22 +9,21 @@ import { sessionsLog } from '../lib/commands/sessions-log.js';
 import { sync } from '../lib/commands/sync.js';
 import { generatedId, writeClaudeLogs } from './helpers/claude-logs.js';
 import { addSessions, commit, git, makeRepo, makeWorld, SID, type World } from './helpers/env.js';
+import { enterWorld } from './helpers/in-process.js';
 import { cloneRepo, link, makeRemote } from './helpers/remotes.js';
 
 /**
  * The import, sync, remote setup, search and log commands called in-process: each returns
  * what it did as data and prints nothing (none of them is given anywhere to print).
  */
-const test = suite<{ w: World; env: NodeJS.ProcessEnv }>('in-process import, sync, search');
+const test = suite<{ w: World; leave: () => void }>('in-process import, sync, search');
 test.before.each((ctx) => {
   ctx.w = makeWorld();
-  ctx.env = { ...process.env };
   // The commands read HOME, LORE_HOME and git's config from the process, as lore does.
-  Object.assign(process.env, ctx.w.env);
+  ctx.leave = enterWorld(ctx.w);
 });
-test.after.each(({ w, env }) => {
-  for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
-  Object.assign(process.env, env);
+test.after.each(({ w, leave }) => {
+  leave();
   w.cleanup();
 });
 

@@ -8,9 +8,9 @@ import { planLinkCurrent } from '../lib/commands/link-current.js';
 import { planManual } from '../lib/commands/link-manual.js';
 import { applyOneCommit } from '../lib/commands/link-one-commit.js';
 import { sessionEnd, sessionStart, sessionTouch } from '../lib/commands/session.js';
-import { isLoreError } from '../lib/errors.js';
 import { readIndex } from '../lib/sessions/index-file.js';
 import { addSessions, commit, gitNote, makeRepo, makeWorld, noteRecords, SID, type World } from './helpers/env.js';
+import { enterWorld, rejectsWith } from './helpers/in-process.js';
 
 /**
  * The link commands called in-process: each returns its plan as data and writes nothing
@@ -19,7 +19,7 @@ import { addSessions, commit, gitNote, makeRepo, makeWorld, noteRecords, SID, ty
 interface Ctx {
   w: World;
   repo: string;
-  saved: NodeJS.ProcessEnv;
+  leave: () => void;
   warnings: string[];
   deps: CommandDeps;
 }
@@ -28,28 +28,15 @@ const s = suite<Ctx>('link commands in-process');
 
 s.before.each((ctx) => {
   ctx.w = makeWorld();
-  ctx.saved = { ...process.env };
-  Object.assign(process.env, ctx.w.env);
+  ctx.leave = enterWorld(ctx.w);
   ctx.repo = makeRepo(ctx.w, 'shop');
   ctx.warnings = [];
   ctx.deps = quietDeps((line) => ctx.warnings.push(line));
 });
 s.after.each((ctx) => {
-  for (const k of Object.keys(process.env)) if (!(k in ctx.saved)) delete process.env[k];
-  Object.assign(process.env, ctx.saved);
+  ctx.leave();
   ctx.w.cleanup();
 });
-
-async function rejects(p: Promise<unknown>, code: string) {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(isLoreError(e), String(e));
-    assert.is((e as { code: string }).code, code);
-    return;
-  }
-  assert.unreachable('expected an error');
-}
 
 s('planManual resolves every prefix and writes nothing; applyOneCommit says what became of each link', async ({ w, repo, deps, warnings }) => {
   const head = commit(w, repo, { message: 'a commit' });
@@ -61,7 +48,7 @@ s('planManual resolves every prefix and writes nothing; applyOneCommit says what
   assert.equal((await applyOneCommit(plan)).map((l) => l.status), ['linked']);
   assert.equal(noteRecords(w, repo).map((r) => [r.session, r.method]), [[SID.a, 'manual']]);
   assert.equal((await applyOneCommit(plan)).map((l) => l.status), ['already-linked']);
-  await rejects(planManual({ cwd: repo, sessions: ['c9731a91', 'dead0000'], commit: 'HEAD' }, deps), 'UNKNOWN_SESSION');
+  await rejectsWith(planManual({ cwd: repo, sessions: ['c9731a91', 'dead0000'], commit: 'HEAD' }, deps), 'UNKNOWN_SESSION');
   assert.equal(warnings, []);
 });
 

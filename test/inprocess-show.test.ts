@@ -12,6 +12,7 @@ import { listSessions, sessionsJson } from '../lib/commands/sessions.js';
 import { showCommit, showCommitJson } from '../lib/commands/show-commit.js';
 import { showSession, showSessionJson } from '../lib/commands/show.js';
 import { addSessions, commit, lore, makeRepo, makeWorld, SID, type World } from './helpers/env.js';
+import { enterWorld } from './helpers/in-process.js';
 import { noteLine, setNote, short } from './helpers/show.js';
 
 interface Ctx {
@@ -19,18 +20,14 @@ interface Ctx {
   repo: string;
   sha: string;
   warnings: string[];
-  env: NodeJS.ProcessEnv;
+  leave: () => void;
 }
 
 const t = suite<Ctx>('commands return results: show, blame, sessions');
 
-/** The process's environment is the world's while a test runs: the commands read LORE_HOME and git's config from it. */
-const WORLD_KEYS = ['HOME', 'LORE_HOME', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_NOSYSTEM', 'TZ'] as const;
-
 t.before.each((ctx) => {
   ctx.w = makeWorld();
-  ctx.env = Object.fromEntries(WORLD_KEYS.map((k) => [k, process.env[k]]));
-  for (const k of WORLD_KEYS) process.env[k] = ctx.w.env[k];
+  ctx.leave = enterWorld(ctx.w);
   ctx.repo = makeRepo(ctx.w);
   commit(ctx.w, ctx.repo, { files: { 'a.txt': 'one\ntwo\n' }, message: 'first', date: '2026-01-13T09:00:00Z' });
   ctx.sha = commit(ctx.w, ctx.repo, { files: { 'a.txt': 'one\nTWO\nthree\n' }, message: 'Fix login bug', date: '2026-01-13T10:30:00Z' });
@@ -42,10 +39,7 @@ t.before.each((ctx) => {
   ctx.warnings = [];
 });
 t.after.each((ctx) => {
-  for (const k of WORLD_KEYS) {
-    if (ctx.env[k] === undefined) delete process.env[k];
-    else process.env[k] = ctx.env[k];
-  }
+  ctx.leave();
   ctx.w.cleanup();
 });
 

@@ -5,7 +5,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { CommandDeps } from '../lib/commands/deps.js';
 import { recordEnd, recordTouch, sessionEnd, sessionStart, sessionTouch } from '../lib/commands/session.js';
-import { isLoreError } from '../lib/errors.js';
+import { rejectsWith } from './helpers/in-process.js';
 import { readIndex } from '../lib/sessions/index-file.js';
 import { lastActivity, type Session } from '../lib/sessions/session.js';
 
@@ -34,17 +34,6 @@ function session(ctx: Ctx, id: string): Session {
 function assertNow(ms: number | null | undefined, before: number, after: number) {
   assert.type(ms, 'number');
   assert.ok(ms! >= Math.floor(before / 1000) * 1000 && ms! <= after, `${ms} is between ${before} and ${after}`);
-}
-
-async function rejects(p: Promise<unknown>, code: string) {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(isLoreError(e), String(e));
-    assert.is((e as { code: string }).code, code);
-    return;
-  }
-  assert.unreachable('expected an error');
 }
 
 s('start appends the first line and returns the id; touch and end fold into it', async (ctx) => {
@@ -160,23 +149,23 @@ s('touch and end refuse an id lore does not know, or a prefix of several, and wr
   await sessionStart({ indexPath: ctx.indexPath, id: 'c9731a91-4f2b-4e8a-9c3d-1a2b3c4d5e6f', cwd: '/p' });
   await sessionStart({ indexPath: ctx.indexPath, id: 'c9731a92-0000-4000-8000-000000000002', cwd: '/p' });
   const before = readFileSync(ctx.indexPath, 'utf8');
-  await rejects(sessionEnd({ indexPath: ctx.indexPath, id: 'dead0000' }, ctx.deps), 'UNKNOWN_SESSION');
-  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: 'dead0000', files: ['/a'] }, ctx.deps), 'UNKNOWN_SESSION');
-  await rejects(sessionEnd({ indexPath: ctx.indexPath, id: 'c9731a9' }, ctx.deps), 'AMBIGUOUS_SESSION');
-  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: 'c9731a9', files: ['/a'] }, ctx.deps), 'AMBIGUOUS_SESSION');
+  await rejectsWith(sessionEnd({ indexPath: ctx.indexPath, id: 'dead0000' }, ctx.deps), 'UNKNOWN_SESSION');
+  await rejectsWith(sessionTouch({ indexPath: ctx.indexPath, id: 'dead0000', files: ['/a'] }, ctx.deps), 'UNKNOWN_SESSION');
+  await rejectsWith(sessionEnd({ indexPath: ctx.indexPath, id: 'c9731a9' }, ctx.deps), 'AMBIGUOUS_SESSION');
+  await rejectsWith(sessionTouch({ indexPath: ctx.indexPath, id: 'c9731a9', files: ['/a'] }, ctx.deps), 'AMBIGUOUS_SESSION');
   assert.is(readFileSync(ctx.indexPath, 'utf8'), before);
 });
 
 s('an empty id is a BAD_ARGUMENT and writes nothing', async (ctx) => {
-  await rejects(sessionStart({ indexPath: ctx.indexPath, id: '' }), 'BAD_ARGUMENT');
-  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: '  ', files: ['/a'] }, ctx.deps), 'BAD_ARGUMENT');
-  await rejects(sessionEnd({ indexPath: ctx.indexPath, id: '' }, ctx.deps), 'BAD_ARGUMENT');
+  await rejectsWith(sessionStart({ indexPath: ctx.indexPath, id: '' }), 'BAD_ARGUMENT');
+  await rejectsWith(sessionTouch({ indexPath: ctx.indexPath, id: '  ', files: ['/a'] }, ctx.deps), 'BAD_ARGUMENT');
+  await rejectsWith(sessionEnd({ indexPath: ctx.indexPath, id: '' }, ctx.deps), 'BAD_ARGUMENT');
   assert.not.ok(existsSync(ctx.indexPath));
 });
 
 s('touch with no file is a BAD_ARGUMENT', async (ctx) => {
-  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: 'x', files: [] }, ctx.deps), 'BAD_ARGUMENT');
-  await rejects(sessionTouch({ indexPath: ctx.indexPath, id: 'x', files: [''] }, ctx.deps), 'BAD_ARGUMENT');
+  await rejectsWith(sessionTouch({ indexPath: ctx.indexPath, id: 'x', files: [] }, ctx.deps), 'BAD_ARGUMENT');
+  await rejectsWith(sessionTouch({ indexPath: ctx.indexPath, id: 'x', files: [''] }, ctx.deps), 'BAD_ARGUMENT');
   assert.not.ok(existsSync(ctx.indexPath));
 });
 
