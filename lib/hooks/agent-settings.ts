@@ -36,22 +36,12 @@ type FileAgent = Exclude<Agent, 'opencode'>;
 const AGENT_HOOKS: Record<FileAgent, AgentHooks> = {
   'claude-code': {
     file: '.claude/settings.json',
-    events: [
-      { event: 'SessionStart' },
-      { event: 'PreToolUse', matcher: 'Bash' },
-      // The tools that change files (tool_input.file_path, or notebook_path), and Bash for the end of a commit.
-      { event: 'PostToolUse', matcher: 'Edit|MultiEdit|Write|NotebookEdit|Bash' },
-      { event: 'SessionEnd' },
-    ],
+    // After: the tools that change files (tool_input.file_path, or notebook_path), and Bash for the end of a commit.
+    events: [{ event: 'SessionStart' }, { event: 'PreToolUse', matcher: 'Bash' }, { event: 'PostToolUse', matcher: 'Edit|MultiEdit|Write|NotebookEdit|Bash' }, { event: 'SessionEnd' }],
   },
   codex: {
     file: '.codex/hooks.json',
-    events: [
-      { event: 'SessionStart' },
-      { event: 'PreToolUse', matcher: 'Bash|apply_patch' },
-      { event: 'PostToolUse', matcher: 'Bash|apply_patch' },
-      { event: 'Stop' },
-    ],
+    events: [{ event: 'SessionStart' }, { event: 'PreToolUse', matcher: 'Bash|apply_patch' }, { event: 'PostToolUse', matcher: 'Bash|apply_patch' }, { event: 'Stop' }],
   },
   'gemini-cli': {
     file: '.gemini/settings.json',
