@@ -75,3 +75,19 @@ for (const c of cases) {
   });
 }
 table.run();
+
+const linked = suite('auto planner: a commit already linked');
+linked('a session the note links already is set apart from the accepted, still scored', () => {
+  const session = (id: string): CompleteSession => ({ id, cwd: ROOT, startedAt: T - 30 * min, endedAt: null, branch: 'main', branches: ['main'], files: commitFiles });
+  const a = 'c9731a91-4f2b-4e8a-9c3d-1a2b3c4d5e6f';
+  const b = 'd1e2f3a4-0000-4000-8000-000000000001';
+  const input = { commit, commitFiles, commitBranches: ['main'], sessions: [a, b].map((id) => sessionFacts(session(id), ROOT, ROOT)), root: ROOT, threshold: 0.6, userEmail: 'me@example.com' };
+  const fresh = planAuto(input);
+  assert.equal(fresh.accepted.map((c) => c.facts.session.id).sort(), [a, b]);
+  assert.equal(fresh.linked, []);
+  const again = planAuto({ ...input, linked: new Set([a]) });
+  assert.equal(again.accepted.map((c) => c.facts.session.id), [b]);
+  assert.equal(again.linked.map((c) => c.facts.session.id), [a]);
+  assert.is(again.candidates.length, 2);
+});
+linked.run();

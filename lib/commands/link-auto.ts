@@ -1,8 +1,8 @@
 import type { PlannedLink } from '../links/apply.js';
 import { skipOf, type ReportedSkip } from '../links/link-report.js';
 import { parseNote } from '../links/record.js';
-import { isNear, planAuto } from '../linking/auto.js';
-import { isInside, type CommitFacts } from '../linking/facts.js';
+import { autoCandidates, isNear, planAuto } from '../linking/auto.js';
+import type { CommitFacts } from '../linking/facts.js';
 import { linkSignals } from '../linking/signals.js';
 import type { CommandDeps } from './deps.js';
 import type { OneCommitPlan } from './link-one-commit.js';
@@ -34,7 +34,8 @@ export async function planLinkAuto(opts: AutoLinkOptions, deps: Pick<CommandDeps
   const email = repo.userEmail(); // asked while git inspects the commit; never rejects
   const { commit, files: commitFiles, note } = await repo.inspectCommit(opts.commit);
   const facts: CommitFacts = { ...commit, committerTime: commit.time };
-  const sessions = factsFor(placeSessions(index, (s) => isNear(s, facts)), repo.root).filter((f) => isInside(f.realCwd, repo.root));
+  // Only sessions near in time are placed (their directories resolved): the planner's own rule, asked early.
+  const sessions = autoCandidates(factsFor(placeSessions(index, (s) => isNear(s, facts)), repo.root), facts, repo.root);
   // Only the candidates' branches matter: asking git about every branch walks them all.
   const branches = [...new Set(sessions.flatMap((f) => f.session.branches))];
   const commitBranches = await repo.branchesContaining(commit, branches);
@@ -46,28 +47,22 @@ export async function planLinkAuto(opts: AutoLinkOptions, deps: Pick<CommandDeps
     root: repo.root,
     threshold: opts.threshold,
     userEmail: await email,
+    linked: new Set(parseNote(note).records.keys()),
   });
 
-  const linked = parseNote(note).records;
   const skipped: ReportedSkip[] = [
     ...plan.rejected.map((c) => ({ session: c.facts.session.id, commit: commit.sha, reason: 'below-threshold' as const, confidence: c.confidence })),
     ...plan.lost.map(({ candidate, loss }) => skipOf(candidate.facts.session.id, commit.sha, loss)),
+    ...plan.linked.map((c) => ({ session: c.facts.session.id, commit: commit.sha, reason: 'already-linked' as const, confidence: c.confidence })),
   ];
-  const proposals: PlannedLink[] = [];
-  for (const c of plan.accepted) {
-    if (linked.has(c.facts.session.id)) {
-      skipped.push({ session: c.facts.session.id, commit: commit.sha, reason: 'already-linked', confidence: c.confidence });
-      continue;
-    }
-    proposals.push({
-      session: c.facts.session.id,
-      sha: commit.sha,
-      short: commit.short,
-      method: 'auto',
-      confidence: c.confidence,
-      tool: c.facts.session.tool,
-      signals: linkSignals({ overlap: c.evidence.files, commitFiles: commitFiles.length, distanceMs: c.distance, branch: c.evidence.branch }),
-    });
-  }
+  const proposals: PlannedLink[] = plan.accepted.map((c) => ({
+    session: c.facts.session.id,
+    sha: commit.sha,
+    short: commit.short,
+    method: 'auto',
+    confidence: c.confidence,
+    tool: c.facts.session.tool,
+    signals: linkSignals({ overlap: c.evidence.files, commitFiles: commitFiles.length, distanceMs: c.distance, branch: c.evidence.branch }),
+  }));
   return { target: { repo, commit, links: proposals }, filesChanged: commitFiles.length, candidates: plan.candidates.length, skipped };
 }

@@ -20,6 +20,8 @@ export interface AutoPlan {
   rejected: AutoCandidate[];
   /** Met the threshold, but the evidence points elsewhere. */
   lost: { candidate: AutoCandidate; loss: Loss }[];
+  /** Would have been accepted, but the commit's note links them already. */
+  linked: AutoCandidate[];
 }
 
 export interface AutoInput {
@@ -29,6 +31,8 @@ export interface AutoInput {
   commitBranches: string[];
   sessions: SessionFacts[];
   root: string;
+  /** Sessions the commit's note links already: accepted, they gain nothing new. */
+  linked?: ReadonlySet<string>;
   threshold: number;
   /** The user's address as .mailmap names it (Repo.userEmail), or null without an identity. */
   userEmail: string | null;
@@ -44,6 +48,11 @@ export function isNear(s: Pick<CompleteSession, 'startedAt' | 'endedAt' | 'seenA
   return commitDistance(s, commit) <= CANDIDATE_RANGE_MS;
 }
 
+/** The sessions `--auto` scores: in this repository, and near enough to the commit. */
+export function autoCandidates(sessions: SessionFacts[], commit: CommitFacts, root: string): SessionFacts[] {
+  return sessions.filter((f) => isInside(f.realCwd, root) && isNear(f.session, commit));
+}
+
 /**
  * `--auto`: scores every session of this repository whose window comes within
  * CANDIDATE_RANGE_MS of the commit. The commit's time is the nearer of its author
@@ -53,10 +62,8 @@ export function planAuto(input: AutoInput): AutoPlan {
   const { commit } = input;
   const candidates: AutoCandidate[] = [];
   const byUser = madeByUser(commit, input.userEmail);
-  for (const facts of input.sessions) {
-    if (!isInside(facts.realCwd, input.root)) continue;
+  for (const facts of autoCandidates(input.sessions, commit, input.root)) {
     const distance = commitDistance(facts.session, commit);
-    if (distance > CANDIDATE_RANGE_MS) continue;
     const evidence: Evidence = {
       time: timeScore(distance),
       files: fileOverlap(facts.files, input.commitFiles),
@@ -70,9 +77,12 @@ export function planAuto(input: AutoInput): AutoPlan {
   const meets = (c: AutoCandidate) => Math.round(c.confidence * 100) >= Math.round(input.threshold * 100);
   // Only sessions that meet the threshold compete: a far-off one's file data decides nothing.
   const settled = settleClaims(candidates.filter(meets).map((candidate) => ({ candidate, id: candidate.facts.session.id, overlap: candidate.evidence.files })));
+  const winners = settled.winners.map((w) => w.candidate);
+  const isLinked = (c: AutoCandidate) => input.linked?.has(c.facts.session.id) === true;
   return {
     candidates,
-    accepted: settled.winners.map((w) => w.candidate),
+    accepted: winners.filter((c) => !isLinked(c)),
+    linked: winners.filter(isLinked),
     rejected: candidates.filter((c) => !meets(c)),
     lost: settled.losers.map(({ claimant, loss }) => ({ candidate: claimant.candidate, loss })),
   };
