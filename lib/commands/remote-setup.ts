@@ -40,7 +40,9 @@ export async function setupRemote(opts: RemoteSetupOptions): Promise<RemoteSetup
   for (const wanted of [trackingRefspec(remote), recordsFetchPattern(remote)]) {
     const added = !present.includes(wanted);
     if (added && (await gitOutput(opts.cwd, ['config', '--add', key, wanted])) === null) {
-      throw new LoreError('BAD_CONFIG', `could not add ${wanted} to ${key}`, `Try it by hand: git config --add ${key} '${wanted}'`);
+      // Said in the error, as nothing else is printed: a refspec added before this one stays.
+      const before = refspecs.filter((r) => r.added).map((r) => ` (${r.refspec} was added)`).join('');
+      throw new LoreError('BAD_CONFIG', `could not add ${wanted} to ${key}${before}`, `Try it by hand: git config --add ${key} '${wanted}'`);
     }
     refspecs.push({ refspec: wanted, added });
   }
