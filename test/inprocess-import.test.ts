@@ -54,6 +54,7 @@ test('setupRemote returns the refspecs it added, then that they were there', asy
   assert.is(first.remote, 'origin');
   assert.equal(first.overwriting, ['+refs/notes/*:refs/notes/*']);
   assert.equal(first.refspecs.map((r) => r.added), [true, true]);
+  assert.is(first.remoteHasLinks, null, 'a remote that cannot be reached: unknown, not "no links"');
   const again = await setupRemote({ cwd: repo });
   assert.equal(again.refspecs, first.refspecs.map((r) => ({ ...r, added: false })));
   assert.equal(git(w, repo, ['config', '--get-all', 'remote.origin.fetch']).split('\n').slice(2), first.refspecs.map((r) => r.refspec));

@@ -255,4 +255,25 @@ test('remote setup: plain git fetch brings links to the tracking ref, idempotent
   }
 });
 
+test('remote setup against a remote with no links yet says plain git fetch fails until they are pushed', () => {
+  const { w, shas, clone } = team();
+  try {
+    const alice = clone('alice');
+    let r = lore(w, alice, ['remote', 'setup']);
+    assert.is(r.code, 0, r.stderr);
+    assert.equal(r.stderr.trim().split('\n'), [
+      'Warning: origin has no refs/notes/lore yet, so plain git fetch origin fails until it does',
+      "hint: lore sync origin pushes this clone's links and creates it (or link a commit first)",
+    ]);
+    assert.throws(() => git(w, alice, ['fetch', '-q', 'origin']), /couldn't find remote ref refs\/notes\/lore/);
+    link(w, alice, shas[0], [S[0]]);
+    sync(w, alice);
+    git(w, alice, ['fetch', '-q', 'origin']);
+    r = lore(w, alice, ['remote', 'setup']);
+    assert.is(r.stderr, '', 'the remote has links now: nothing to warn about');
+  } finally {
+    w.cleanup();
+  }
+});
+
 test.run();

@@ -12,6 +12,7 @@ export const remoteSpec: CommandSpec = {
       io.err(t.overwritingHint(r.remote, refspec));
     }
     for (const { refspec, added } of r.refspecs) io.out(added ? t.setupAdded(r.remote, refspec) : t.setupAlready(r.remote, refspec));
+    if (r.remoteHasLinks === false) for (const line of t.noLinksOnRemote(r.remote)) io.err(line);
     io.out(t.setupNext(r.remote));
   },
 };

@@ -20,6 +20,10 @@ export const syncText = {
   setupAdded: (remote: string, refspec: string) =>
     `Added ${refspec} to remote.${remote}.fetch: git fetch ${remote} now brings ${refspec.includes('refs/lore/') ? 'session records' : 'links'} too`,
   setupAlready: (remote: string, refspec: string) => `remote.${remote}.fetch already has ${refspec}`,
+  noLinksOnRemote: (remote: string) => [
+    `Warning: ${remote} has no refs/notes/lore yet, so plain git fetch ${remote} fails until it does`,
+    `hint: lore sync ${remote} pushes this clone's links and creates it (or link a commit first)`,
+  ],
   setupNext: (remote: string) => `Fetched links and records are merged and shared by: lore sync ${remote}`,
   overwriting: (remote: string, refspec: string) =>
     `Warning: remote.${remote}.fetch has ${refspec}, which makes git fetch overwrite local links that are not pushed yet`,

@@ -1,5 +1,6 @@
 import { LoreError } from '../errors.js';
 import { gitOutput, resolveRemote, trackingRefspec } from '../git/notes-sync.js';
+import { remoteNotesTip } from '../git/doctor-probe.js';
 import { NOTES_REF } from '../git/repo.js';
 import { recordsFetchPattern } from '../git/session-records.js';
 
@@ -15,7 +16,15 @@ export interface RemoteSetupResult {
   overwriting: string[];
   /** The links' refspec, then the session records': whether each was added or was there already. */
   refspecs: { refspec: string; added: boolean }[];
+  /**
+   * Whether the remote has refs/notes/lore; null when it could not be asked. Without it, the
+   * links' refspec names a ref git fetch cannot find, and plain git fetch fails until a push creates it.
+   */
+  remoteHasLinks: boolean | null;
 }
+
+/** How long remote setup waits to learn whether the remote has links yet. */
+const ASK_REMOTE_MS = 10_000;
 
 /** Whether a fetch refspec writes onto refs/notes/lore itself (a `*` matches any part of a name). */
 export function fetchesOntoLiveRef(refspec: string): boolean {
@@ -46,5 +55,6 @@ export async function setupRemote(opts: RemoteSetupOptions): Promise<RemoteSetup
     }
     refspecs.push({ refspec: wanted, added });
   }
-  return { remote, overwriting: present.filter(fetchesOntoLiveRef), refspecs };
+  const tip = await remoteNotesTip(opts.cwd, remote, ASK_REMOTE_MS);
+  return { remote, overwriting: present.filter(fetchesOntoLiveRef), refspecs, remoteHasLinks: tip.reached ? tip.tip !== null : null };
 }
