@@ -5,7 +5,8 @@ import { AGENTS } from '../sessions/agent-events.js';
 import { ok, problem, shellArg, warn, type Check } from './doctor-check.js';
 import { agentEventsInstalled } from '../hooks/agent-settings.js';
 import { readNotesConfig } from '../hooks/notes-config.js';
-import { agentsOnThisMachine, installed, isExecutable } from './hooks.js';
+import { agentsOnThisMachine } from './hooks.js';
+import { installed, isExecutable } from '../hooks/hook-files.js';
 import { findLayout, HOOK_NAMES, hookPath, SYNC_HOOK, type HookName, type Layout } from '../hooks/layout.js';
 
 const INSTALL = 'lore hooks install';

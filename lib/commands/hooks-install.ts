@@ -7,7 +7,8 @@ import { enableNotesConfig, readNotesConfig, REWRITE_MODE } from '../hooks/notes
 import { gitSync } from '../git/git-sync.js';
 import { agentsInstalled, planAgentInstall, type Agent, type AgentInstall } from '../hooks/agent-settings.js';
 import { findLayout, HOOK_NAMES, hookPath, lefthookRunsLore, STDIN_HOOKS, SYNC_HOOK, type HookName, type Layout } from '../hooks/layout.js';
-import { agentsOnThisMachine, isExecutable, readText, scriptCall, type HooksOptions } from './hooks.js';
+import { agentsOnThisMachine, type HooksOptions } from './hooks.js';
+import { isExecutable, readText, scriptCall } from '../hooks/hook-files.js';
 
 /** A hook lore wrote (or found written); `skipped`: git will not run it, as it is not executable. */
 export interface HookWritten {

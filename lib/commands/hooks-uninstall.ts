@@ -4,7 +4,8 @@ import { hasBlock, removeBlock, type RemoveResult } from '../hooks/block.js';
 import { disableNotesConfig } from '../hooks/notes-config.js';
 import { agentsInstalled, removeAgentHooks, settingsPath, type Agent } from '../hooks/agent-settings.js';
 import { findLayout, HOOK_NAMES, hookPath, lefthookRunsLore, SYNC_HOOK, type HookName, type Layout } from '../hooks/layout.js';
-import { readText, reported, type HooksOptions } from './hooks.js';
+import { reported, type HooksOptions } from './hooks.js';
+import { readText } from '../hooks/hook-files.js';
 
 /** A hook uninstall looked at; `shared`: lore's part is in a shared hook, for the user to remove. */
 export interface HookRemoved {

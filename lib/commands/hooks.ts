@@ -1,13 +1,12 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { hasBlock, shellQuote, templatePath } from '../hooks/block.js';
+import { installed, isExecutable } from '../hooks/hook-files.js';
 import { readNotesConfig } from '../hooks/notes-config.js';
 import { AGENTS } from '../sessions/agent-names.js';
 import { isDirectory } from '../is-directory.js';
 import { defaultLogDirs } from './import.js';
 import { agentEventsInstalled, type Agent } from '../hooks/agent-settings.js';
-import { findLayout, HOOK_NAMES, hookPath, lefthookRunsLore, SYNC_HOOK, type HookName, type Layout } from '../hooks/layout.js';
+import { findLayout, HOOK_NAMES, hookPath, SYNC_HOOK, type HookName, type Layout } from '../hooks/layout.js';
 
 /**
  * `lore hooks install | uninstall | status`: the post-commit hook links each new commit to
@@ -17,7 +16,7 @@ import { findLayout, HOOK_NAMES, hookPath, lefthookRunsLore, SYNC_HOOK, type Hoo
  * the agent's own hooks tell lore about its sessions as they happen. lore only ever adds or
  * removes its own marked block in a hook file, and its own entries in an agent's settings.
  * Each returns what it found or did, hook by hook; lib/cli/hooks-render.ts prints it.
- * This file: what install and uninstall share, and status.
+ * This file: status, and what install, uninstall and doctor share (the hook files: lib/hooks/hook-files.ts).
  */
 export interface HooksOptions {
   cwd: string;
@@ -25,19 +24,6 @@ export interface HooksOptions {
   sync: boolean;
   /** The agent's hooks: install, remove, or report them even when they are not there. */
   agent?: Agent;
-}
-
-export function readText(path: string): string | null {
-  return existsSync(path) ? readFileSync(path, 'utf8') : null;
-}
-
-export function isExecutable(path: string): boolean {
-  return (statSync(path).mode & 0o111) !== 0;
-}
-
-/** How a hook lore does not edit (lefthook's, a shared one) runs lore's script; `args` is how that hook says "the hook's arguments". */
-export function scriptCall(hook: HookName, args: string): string {
-  return `sh ${shellQuote(templatePath(hook))}${hook === SYNC_HOOK ? ` ${args}` : ''}`;
 }
 
 /** The hooks a report names: the optional one when it is there or asked about. */
@@ -55,11 +41,6 @@ export function agentsOnThisMachine(): { agent: Agent; dir: string }[] {
     { agent: 'gemini-cli', dir: gemini },
   ];
   return dirs.filter(({ dir }) => isDirectory(dir));
-}
-
-export function installed(layout: Layout, hook: HookName): boolean {
-  if (layout.kind === 'lefthook') return lefthookRunsLore(readFileSync(layout.config, 'utf8'), hook);
-  return hasBlock(readText(hookPath(layout, hook)) ?? '');
 }
 
 /** A git hook as status finds it; `executable` is null where it does not apply (lefthook, not installed). */
