@@ -65,10 +65,6 @@ export function lastActivity(s: Pick<Session, 'startedAt' | 'seenAt' | 'endedAt'
   return times.length === 0 ? undefined : Math.max(...times);
 }
 
-export function isActive(s: Session): boolean {
-  return s.endedAt === null;
-}
-
 /**
  * An agent that crashes never writes its end: a session with no recorded activity for this
  * long is stale, not current. Two hours, because people commit after lunch, and a live
