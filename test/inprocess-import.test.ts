@@ -46,6 +46,20 @@ test('importSessions returns its per-tool counts and its warnings, and tells its
   assert.equal([again.lines.length, again.warnings], [0, []]);
 });
 
+test('a log with non-ASCII words and broken UTF-8 reads as decoded whole: lines are decoded one by one', async ({ w }) => {
+  const claudeDir = join(w.home, '.claude', 'projects');
+  const [log] = writeClaudeLogs(claudeDir, 1, { cwd: '/nowhere/café' });
+  const text = readFileSync(log, 'utf8').replace('task number 0', 'Réparer le café ✓ 日本語');
+  // A line cut inside a multi-byte character, then a CRLF line: neither is a JSON object.
+  const broken = Buffer.concat([Buffer.from('{"x":"caf'), Buffer.from([0xc3]), Buffer.from('\n{"y":1}\r\n')]);
+  writeFileSync(log, Buffer.concat([Buffer.from(text), broken]));
+  const opts = { claudeDir, codexDir: join(w.dir, 'none'), cwd: w.dir, env: w.env, dryRun: true, indexPath: join(w.loreHome, 'sessions.jsonl'), statePath: join(w.loreHome, 'import-state.json') };
+  const r = await importSessions(opts);
+  assert.equal(r.lines.map((l) => [l.title, l.cwd, l.files]), [['Réparer le café ✓ 日本語', '/nowhere/café', ['/nowhere/café/src/f0.ts']]]);
+  // The CRLF line is JSON (the \r is whitespace); the cut one is not.
+  assert.equal(r.warnings, [`Warning: ${log}: skipped 1 line(s) that are not JSON objects`]);
+});
+
 test('setupRemote returns the refspecs it added, then that they were there', async ({ w }) => {
   const repo = makeRepo(w);
   git(w, repo, ['remote', 'add', 'origin', join(w.dir, 'remote.git')]);
