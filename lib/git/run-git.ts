@@ -36,12 +36,8 @@ function checkArgs(args: string[]): void {
 
 const envOf = (o: GitRunOptions) => ({ ...process.env, GIT_TERMINAL_PROMPT: '0', ...o.env });
 
-export function runGit(args: string[], o: GitRunOptions = {}): Promise<GitRunResult> {
-  try {
-    checkArgs(args);
-  } catch (e) {
-    return Promise.reject(e);
-  }
+export async function runGit(args: string[], o: GitRunOptions = {}): Promise<GitRunResult> {
+  checkArgs(args);
   return new Promise((resolve) => {
     const child = spawn('git', args, { cwd: o.cwd, env: envOf(o), stdio: [o.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -59,10 +55,8 @@ export function runGit(args: string[], o: GitRunOptions = {}): Promise<GitRunRes
             child.stdout!.destroy();
             child.stderr!.destroy();
           }, o.timeoutMs);
-    let settled = false;
+    // 'error' and then 'close' may both come: the first settles the run.
     const done = (code: number | null) => {
-      if (settled) return;
-      settled = true;
       clearTimeout(timer);
       resolve({ code, stdout: Buffer.concat(out), stderr, timedOut });
     };
@@ -78,9 +72,9 @@ export function runGit(args: string[], o: GitRunOptions = {}): Promise<GitRunRes
 }
 
 /** The same run, waited for (no timeout): only hook set-up, whose callers are synchronous. */
-export function runGitSync(args: string[], o: Omit<GitRunOptions, 'timeoutMs'> = {}): GitRunResult {
+export function runGitSync(args: string[], o: Pick<GitRunOptions, 'cwd' | 'env'> = {}): GitRunResult {
   checkArgs(args);
-  const r = spawnSync('git', args, { cwd: o.cwd, env: envOf(o), input: o.input, stdio: [o.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  const r = spawnSync('git', args, { cwd: o.cwd, env: envOf(o), stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.error) throw new LoreError('NOT_A_REPO', `cannot run git: ${r.error.message}`, 'Install git and make sure it is on PATH.');
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.toString(), timedOut: false };
 }
